@@ -1,0 +1,15 @@
+package org.forumpass.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+
+/** "Now" comes from here so that tests can move time. */
+@ApplicationScoped
+public class ClockProducer {
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

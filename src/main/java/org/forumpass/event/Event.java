@@ -1,0 +1,73 @@
+package org.forumpass.event;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.forumpass.common.BaseEntity;
+
+@Entity
+@Table(name = "event")
+public class Event extends BaseEntity {
+    public String slug;
+    public String name;
+    @Column(name = "name_zh")
+    public String nameZh;
+    public String theme;
+    @Column(name = "theme_zh")
+    public String themeZh;
+    public String description;
+    @Column(name = "description_zh")
+    public String descriptionZh;
+    public String city;
+    @Column(name = "city_zh")
+    public String cityZh;
+    public String venue;
+    @Column(name = "venue_zh")
+    public String venueZh;
+    @Column(name = "starts_at")
+    public Instant startsAt;
+    @Column(name = "ends_at")
+    public Instant endsAt;
+    @Column(name = "time_zone")
+    public String timeZone;
+    @Column(name = "registration_opens_at")
+    public Instant registrationOpensAt;
+    @Column(name = "registration_closes_at")
+    public Instant registrationClosesAt;
+    /** null: no limit. */
+    public Integer capacity;
+    /** Confirmed (and pending) registrations holding a place; changed only by conditional updates. */
+    @Column(name = "seats_taken")
+    public int seatsTaken;
+    @Convert(converter = CategoriesConverter.class)
+    @Column(name = "approval_required_for")
+    public Set<Category> approvalRequiredFor;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** Registration is open from registrationOpensAt (or always) until registrationClosesAt (or the event's end). */
+    public boolean registrationOpenAt(Instant now) {
+        Instant closes = registrationClosesAt != null ? registrationClosesAt : endsAt;
+        return (registrationOpensAt == null || !now.isBefore(registrationOpensAt)) && now.isBefore(closes);
+    }
+
+    public static Optional<Event> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public static List<Event> listAllByStart() {
+        return list("order by startsAt, slug");
+    }
+}

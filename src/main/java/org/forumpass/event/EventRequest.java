@@ -1,0 +1,37 @@
+package org.forumpass.event;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Body of POST /api/v1/events and PUT /api/v1/events/{slug}. */
+public record EventRequest(
+        @NotBlank @Pattern(regexp = EventRequest.SLUG, message = "must be 2-64 lower-case letters, digits and hyphens") String slug,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 200) String nameZh,
+        @Size(max = 300) String theme,
+        @Size(max = 300) String themeZh,
+        @Size(max = 4000) String description,
+        @Size(max = 4000) String descriptionZh,
+        @NotBlank @Size(max = 100) String city,
+        @Size(max = 100) String cityZh,
+        @NotBlank @Size(max = 200) String venue,
+        @Size(max = 200) String venueZh,
+        @NotNull OffsetDateTime startsAt,
+        @NotNull OffsetDateTime endsAt,
+        @NotBlank @Size(max = 64) String timeZone,
+        OffsetDateTime registrationOpensAt,
+        OffsetDateTime registrationClosesAt,
+        @Min(1) @Max(1_000_000) Integer capacity,
+        List<@NotNull Category> approvalRequiredFor,
+        /** Sessions to create with the event (POST only; ignored by PUT). */
+        List<@Valid @NotNull SessionRequest> sessions) {
+
+    public static final String SLUG = "[a-z0-9][a-z0-9-]{0,62}[a-z0-9]";
+}

@@ -1,0 +1,246 @@
+package org.forumpass.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.forumpass.common.Db;
+import org.forumpass.common.RequestValidator;
+import static org.forumpass.common.Text.clean;
+import org.forumpass.common.RequestValidator.Violations;
+import org.forumpass.common.error.DomainException;
+
+@ApplicationScoped
+public class EventService {
+    @Inject
+    Clock clock;
+    @Inject
+    RequestValidator validator;
+
+    @Transactional
+    public List<EventSummary> catalogue() {
+        Instant now = clock.instant();
+        return Event.listAllByStart().stream().map(e -> EventSummary.from(e, now)).toList();
+    }
+
+    @Transactional
+    public EventView view(String slug) {
+        Event event = require(slug);
+        return EventView.from(event, AgendaSession.listByEvent(event), clock.instant());
+    }
+
+    /** The event, or 404 event.not_found. */
+    public Event require(String slug) {
+        return Event.findBySlug(slug).orElseThrow(() -> new DomainException(EventError.NOT_FOUND, "No event '" + slug + "'"));
+    }
+
+    public AgendaSession requireSession(Event event, String code) {
+        return AgendaSession.findByEventAndCode(event, code).orElseThrow(
+                () -> new DomainException(EventError.SESSION_NOT_FOUND, "No session '" + code + "' in " + event.slug));
+    }
+
+    public boolean exists(String slug) {
+        return Event.findBySlug(slug).isPresent();
+    }
+
+    @Transactional
+    public EventView create(EventRequest req) {
+        Violations v = validator.start(req);
+        if (req != null) {
+            checkEvent(req, v);
+            List<SessionRequest> sessions = req.sessions() == null ? List.of() : req.sessions();
+            Set<String> codes = new HashSet<>();
+            for (int i = 0; i < sessions.size(); i++) {
+                SessionRequest s = sessions.get(i);
+                if (s == null) {
+                    continue;
+                }
+                checkSession(s, "sessions[" + i + "].", v);
+                if (s.code() != null && !codes.add(s.code())) {
+                    v.add("sessions[" + i + "].code", "is used twice");
+                }
+            }
+        }
+        v.throwIfAny();
+        if (exists(req.slug())) {
+            throw new DomainException(EventError.SLUG_TAKEN, "The slug '" + req.slug() + "' is taken");
+        }
+        Instant now = clock.instant();
+        Event event = new Event();
+        event.slug = req.slug();
+        event.createdAt = now;
+        apply(event, req, now);
+        try {
+            event.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                throw new DomainException(EventError.SLUG_TAKEN, "The slug '" + req.slug() + "' is taken");
+            }
+            throw e;
+        }
+        if (req.sessions() != null) {
+            for (SessionRequest s : req.sessions()) {
+                AgendaSession session = new AgendaSession();
+                session.event = event;
+                session.createdAt = now;
+                apply(session, s, now);
+                session.persist();
+            }
+        }
+        return EventView.from(event, AgendaSession.listByEvent(event), now);
+    }
+
+    @Transactional
+    public EventView update(String slug, EventRequest req) {
+        Event event = require(slug);
+        Violations v = validator.start(req);
+        if (req != null) {
+            checkEvent(req, v);
+            if (req.slug() != null && !req.slug().equals(slug)) {
+                v.add("slug", "cannot be changed (badges and links use it)");
+            }
+        }
+        v.throwIfAny();
+        Instant now = clock.instant();
+        apply(event, req, now);
+        return EventView.from(event, AgendaSession.listByEvent(event), now);
+    }
+
+    @Transactional
+    public SessionView addSession(String slug, SessionRequest req) {
+        Event event = require(slug);
+        Violations v = validator.start(req);
+        if (req != null) {
+            checkSession(req, "", v);
+        }
+        v.throwIfAny();
+        if (AgendaSession.findByEventAndCode(event, req.code()).isPresent()) {
+            throw codeTaken(req.code());
+        }
+        Instant now = clock.instant();
+        AgendaSession session = new AgendaSession();
+        session.event = event;
+        session.createdAt = now;
+        apply(session, req, now);
+        try {
+            session.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                throw codeTaken(req.code());
+            }
+            throw e;
+        }
+        return SessionView.from(session, event.zone());
+    }
+
+    @Transactional
+    public SessionView updateSession(String slug, String code, SessionRequest req) {
+        Event event = require(slug);
+        AgendaSession session = requireSession(event, code);
+        Violations v = validator.start(req);
+        if (req != null) {
+            checkSession(req, "", v);
+        }
+        v.throwIfAny();
+        if (!req.code().equals(code) && AgendaSession.findByEventAndCode(event, req.code()).isPresent()) {
+            throw codeTaken(req.code());
+        }
+        apply(session, req, clock.instant());
+        try {
+            session.flush();
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                throw codeTaken(req.code());
+            }
+            throw e;
+        }
+        return SessionView.from(session, event.zone());
+    }
+
+    @Transactional
+    public void deleteSession(String slug, String code) {
+        Event event = require(slug);
+        AgendaSession session = requireSession(event, code);
+        session.delete();
+    }
+
+    private static DomainException codeTaken(String code) {
+        return new DomainException(EventError.SESSION_CODE_TAKEN, "The session code '" + code + "' is taken in this event");
+    }
+
+    private static void checkEvent(EventRequest req, Violations v) {
+        if (req.timeZone() != null && !req.timeZone().isBlank() && !v.has("timeZone")) {
+            try {
+                ZoneId.of(req.timeZone());
+            } catch (DateTimeException e) {
+                v.add("timeZone", "is not an IANA time zone such as Asia/Shanghai");
+            }
+        }
+        before(req.startsAt(), req.endsAt(), "endsAt", "must be after startsAt", v);
+        before(req.registrationOpensAt(), req.registrationClosesAt(), "registrationClosesAt", "must be after registrationOpensAt", v);
+        if (req.registrationClosesAt() != null && req.endsAt() != null && req.registrationClosesAt().isAfter(req.endsAt())) {
+            v.add("registrationClosesAt", "must not be after the event ends");
+        }
+    }
+
+    private static void checkSession(SessionRequest req, String prefix, Violations v) {
+        before(req.startsAt(), req.endsAt(), prefix + "endsAt", "must be after startsAt", v);
+        if (req.restrictedTo() != null && req.restrictedTo().isEmpty()) {
+            v.add(prefix + "restrictedTo", "must name at least one category, or be null for every category");
+        }
+    }
+
+    private static void before(OffsetDateTime a, OffsetDateTime b, String field, String message, Violations v) {
+        if (a != null && b != null && !b.isAfter(a)) {
+            v.add(field, message);
+        }
+    }
+
+    private static void apply(Event e, EventRequest r, Instant now) {
+        e.name = clean(r.name());
+        e.nameZh = clean(r.nameZh());
+        e.theme = clean(r.theme());
+        e.themeZh = clean(r.themeZh());
+        e.description = clean(r.description());
+        e.descriptionZh = clean(r.descriptionZh());
+        e.city = clean(r.city());
+        e.cityZh = clean(r.cityZh());
+        e.venue = clean(r.venue());
+        e.venueZh = clean(r.venueZh());
+        e.startsAt = r.startsAt().toInstant();
+        e.endsAt = r.endsAt().toInstant();
+        e.timeZone = r.timeZone();
+        e.registrationOpensAt = r.registrationOpensAt() == null ? null : r.registrationOpensAt().toInstant();
+        e.registrationClosesAt = r.registrationClosesAt() == null ? null : r.registrationClosesAt().toInstant();
+        e.capacity = r.capacity();
+        e.approvalRequiredFor = r.approvalRequiredFor() == null || r.approvalRequiredFor().isEmpty()
+                ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.approvalRequiredFor());
+        e.updatedAt = now;
+    }
+
+    private static void apply(AgendaSession s, SessionRequest r, Instant now) {
+        s.code = r.code();
+        s.title = clean(r.title());
+        s.titleZh = clean(r.titleZh());
+        s.description = clean(r.description());
+        s.descriptionZh = clean(r.descriptionZh());
+        s.type = r.type();
+        s.room = clean(r.room());
+        s.roomZh = clean(r.roomZh());
+        s.startsAt = r.startsAt().toInstant();
+        s.endsAt = r.endsAt().toInstant();
+        s.capacity = r.capacity();
+        s.restrictedTo = r.restrictedTo() == null ? null : EnumSet.copyOf(r.restrictedTo());
+        s.requiresRegistration = Boolean.TRUE.equals(r.requiresRegistration());
+        s.updatedAt = now;
+    }
+}

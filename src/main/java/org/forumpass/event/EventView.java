@@ -1,0 +1,28 @@
+package org.forumpass.event;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+public record EventView(String slug, String name, String nameZh, String theme, String themeZh, String description,
+                        String descriptionZh, String city, String cityZh, String venue, String venueZh,
+                        OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
+                        OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, boolean registrationOpen,
+                        Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor, List<SessionView> sessions) {
+
+    public static EventView from(Event e, List<AgendaSession> sessions, Instant now) {
+        ZoneId zone = e.zone();
+        return new EventView(e.slug, e.name, e.nameZh, e.theme, e.themeZh, e.description, e.descriptionZh,
+                e.city, e.cityZh, e.venue, e.venueZh,
+                at(e.startsAt, zone), at(e.endsAt, zone), e.timeZone,
+                at(e.registrationOpensAt, zone), at(e.registrationClosesAt, zone), e.registrationOpenAt(now),
+                e.capacity, e.capacity == null ? null : Math.max(0, e.capacity - e.seatsTaken),
+                e.approvalRequiredFor == null ? List.of() : e.approvalRequiredFor.stream().sorted().toList(),
+                sessions.stream().map(s -> SessionView.from(s, zone)).toList());
+    }
+
+    private static OffsetDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, zone);
+    }
+}

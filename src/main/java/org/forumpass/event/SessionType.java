@@ -1,0 +1,5 @@
+package org.forumpass.event;
+
+public enum SessionType {
+    PLENARY, KEYNOTE, PANEL, ROUND_TABLE, SUB_FORUM, SYMPOSIUM, SEMINAR, CEREMONY, EXHIBITION, NEGOTIATION, OTHER
+}

@@ -1,0 +1,98 @@
+package org.forumpass.staff;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.forumpass.common.Db;
+import org.forumpass.common.ForumPassConfig;
+import org.jboss.logging.Logger;
+
+/**
+ * On a first start with no staff account, creates the organizer {@code admin} with
+ * FORUMPASS_ADMIN_PASSWORD or a generated password, printed once (and, on the embedded
+ * database, kept in data/initial-admin-password like Jenkins does, until it is changed).
+ */
+@ApplicationScoped
+public class AdminBootstrap {
+    private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
+    public static final String ADMIN = "admin";
+
+    @Inject
+    StaffService staff;
+    @Inject
+    ForumPassConfig config;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int port;
+    @ConfigProperty(name = "quarkus.profile", defaultValue = "prod")
+    String profile;
+
+    void onStart(@Observes @Priority(20) StartupEvent ev) {
+        String login = ensureAdmin();
+        if (!"test".equals(profile)) {
+            LOG.infof("%n%n    ForumPass is running at http://localhost:%d/%n    Organizer sign-in: %s%n    Console: http://localhost:%d/admin   API docs: http://localhost:%d/q/swagger-ui%n",
+                    port, login, port, port);
+        }
+    }
+
+    /** Creates admin when there is no staff account; answers how to sign in as the first organizer. */
+    String ensureAdmin() {
+        Path file = Path.of(config.dataDir(), "initial-admin-password");
+        if (staff.count() > 0) {
+            if ("h2".equals(config.db()) && Files.isReadable(file)) {
+                try {
+                    return ADMIN + " / " + Files.readString(file, StandardCharsets.UTF_8).strip()
+                            + "  (from " + file + "; delete that file once you have changed the password)";
+                } catch (IOException e) {
+                    return ADMIN;
+                }
+            }
+            return ADMIN + " (password: FORUMPASS_ADMIN_PASSWORD, or the one printed at the first start)";
+        }
+        boolean generated = config.adminPassword().isEmpty();
+        String password = config.adminPassword().orElseGet(AdminBootstrap::generatePassword);
+        try {
+            staff.insert(ADMIN, password, StaffRole.ORGANIZER, "Administrator");
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                return ADMIN + " (created by another replica)";
+            }
+            throw e;
+        }
+        if (!generated) {
+            return ADMIN + " / the password in FORUMPASS_ADMIN_PASSWORD";
+        }
+        if ("h2".equals(config.db())) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
+            } catch (IOException e) {
+                LOG.warnf("Could not write %s: %s", file, e.getMessage());
+            }
+        }
+        LOG.warnf("Created the organizer account '%s' with the generated password %s — it is shown only now; change it after signing in.",
+                ADMIN, password);
+        return ADMIN + " / " + password;
+    }
+
+    static String generatePassword() {
+        byte[] raw = new byte[15];
+        new SecureRandom().nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}

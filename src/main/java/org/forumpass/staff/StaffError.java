@@ -1,0 +1,24 @@
+package org.forumpass.staff;
+
+import org.forumpass.common.error.ErrorCode;
+
+public enum StaffError implements ErrorCode {
+    INVALID_CREDENTIALS("auth.invalid_credentials", 401, "Wrong username or password"),
+    USERNAME_TAKEN("staff.username_taken", 409, "This username exists"),
+    NOT_FOUND("staff.not_found", 404, "No such staff account"),
+    LAST_ORGANIZER("staff.last_organizer", 409, "The last active organizer cannot be demoted or disabled");
+
+    private final String code;
+    private final int status;
+    private final String title;
+
+    StaffError(String code, int status, String title) {
+        this.code = code;
+        this.status = status;
+        this.title = title;
+    }
+
+    @Override public String code() { return code; }
+    @Override public int status() { return status; }
+    @Override public String title() { return title; }
+}

@@ -1,0 +1,55 @@
+package org.forumpass.staff;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.common.PageView;
+import org.forumpass.common.Roles;
+import org.forumpass.staff.StaffRecords.CreateStaffRequest;
+import org.forumpass.staff.StaffRecords.StaffView;
+import org.forumpass.staff.StaffRecords.UpdateStaffRequest;
+
+@Path("/api/v1/staff")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@Tag(name = "Staff accounts")
+public class StaffResource {
+    @Inject
+    StaffService staff;
+
+    @POST
+    @Operation(summary = "Create a staff account (organizer or door)")
+    public Response create(CreateStaffRequest body, @Context UriInfo uri) {
+        StaffView view = staff.create(body);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/staff/{u}").build(view.username())).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List staff accounts")
+    public PageView<StaffView> list(@QueryParam("page") @DefaultValue("0") int page,
+                                    @QueryParam("size") @DefaultValue("50") int size) {
+        return staff.list(page, size);
+    }
+
+    @PATCH
+    @Path("/{username}")
+    @Operation(summary = "Change a staff account's password, role, name, or disable it")
+    public StaffView update(@PathParam("username") String username, UpdateStaffRequest body) {
+        return staff.update(username, body);
+    }
+}

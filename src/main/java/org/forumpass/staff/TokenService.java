@@ -1,0 +1,135 @@
+package org.forumpass.staff;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.SecretStore;
+
+/**
+ * Staff bearer tokens: {@code fp1.<payload>.<HMAC-SHA256>}, verifiable by any replica that shares
+ * the key (FORUMPASS_TOKEN_SECRET, or one generated once and kept in the database). No server-side session.
+ */
+@ApplicationScoped
+public class TokenService {
+    static final String PREFIX = "fp1.";
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+
+    @Inject
+    ForumPassConfig config;
+    @Inject
+    SecretStore secrets;
+    @Inject
+    Clock clock;
+
+    private volatile SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+
+    public record Claims(String username, String role, Instant expiresAt) {
+    }
+
+    public record Issued(String token, Instant expiresAt) {
+    }
+
+    void init(@Observes @Priority(10) StartupEvent ev) {
+        key();
+    }
+
+    public Issued issue(String username, String role) {
+        Instant exp = clock.instant().plus(config.token().ttl());
+        String payload = username + "\n" + role + "\n" + exp.getEpochSecond();
+        String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+        return new Issued(PREFIX + body + "." + B64.encodeToString(sign(body)), exp);
+    }
+
+    public static boolean looksLikeStaffToken(String token) {
+        return token.startsWith(PREFIX);
+    }
+
+    /** The claims of a genuine, unexpired token. */
+    public Optional<Claims> verify(String token) {
+        if (!looksLikeStaffToken(token)) {
+            return Optional.empty();
+        }
+        int dot = token.indexOf('.', PREFIX.length());
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String body = token.substring(PREFIX.length(), dot);
+        byte[] given;
+        try {
+            given = B64D.decode(token.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(sign(body), given)) {
+            return Optional.empty();
+        }
+        String[] parts;
+        try {
+            parts = new String(B64D.decode(body), StandardCharsets.UTF_8).split("\n");
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Instant exp;
+        try {
+            exp = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(exp)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claims(parts[0], parts[1], exp));
+    }
+
+    private byte[] sign(String body) {
+        try {
+            Mac mac = macs.get();
+            if (mac == null) {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(key());
+                macs.set(mac);
+            }
+            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    byte[] raw = config.token().secret()
+                            .map(s -> {
+                                if (s.length() < 32) {
+                                    throw new IllegalStateException("FORUMPASS_TOKEN_SECRET must be at least 32 characters");
+                                }
+                                return s.getBytes(StandardCharsets.UTF_8);
+                            })
+                            .orElseGet(() -> Base64.getDecoder().decode(secrets.getOrCreate("staff-token-hmac", 32)));
+                    key = new SecretKeySpec(raw, "HmacSHA256");
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+}

@@ -1,0 +1,23 @@
+CREATE TABLE agenda_session (
+    id                    BIGINT        NOT NULL AUTO_INCREMENT,
+    event_id              BIGINT        NOT NULL,
+    code                  VARCHAR(32)   NOT NULL,
+    title                 VARCHAR(300)  NOT NULL,
+    title_zh              VARCHAR(300),
+    description           VARCHAR(4000),
+    description_zh        VARCHAR(4000),
+    session_type          VARCHAR(20)   NOT NULL,
+    room                  VARCHAR(200),
+    room_zh               VARCHAR(200),
+    starts_at             DATETIME(6)   NOT NULL,
+    ends_at               DATETIME(6)   NOT NULL,
+    capacity              INT,
+    seats_taken           INT           NOT NULL DEFAULT 0,
+    restricted_to         VARCHAR(200),
+    requires_registration BOOLEAN       NOT NULL DEFAULT FALSE,
+    created_at            DATETIME(6)   NOT NULL,
+    updated_at            DATETIME(6)   NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_agenda_session_event_code (event_id, code),
+    CONSTRAINT fk_agenda_session_event FOREIGN KEY (event_id) REFERENCES event (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

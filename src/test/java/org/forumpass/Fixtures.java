@@ -1,0 +1,105 @@
+package org.forumpass;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Builders and signed-in callers for tests. Each test makes its own event, so tests share no state. */
+public final class Fixtures {
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    private static volatile String organizerToken;
+    private static volatile String doorToken;
+
+    private Fixtures() {
+    }
+
+    public static String organizerToken() {
+        if (organizerToken == null) {
+            organizerToken = login("admin", ADMIN_PASSWORD);
+        }
+        return organizerToken;
+    }
+
+    public static synchronized String doorToken() {
+        if (doorToken == null) {
+            String username = "door-" + unique();
+            given().contentType(ContentType.JSON).auth().oauth2(organizerToken())
+                    .body(Map.of("username", username, "password", "door-password-1", "role", "door"))
+                    .post("/api/v1/staff").then().statusCode(201);
+            doorToken = login(username, "door-password-1");
+        }
+        return doorToken;
+    }
+
+    public static String login(String username, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("token");
+    }
+
+    public static RequestSpecification asOrganizer() {
+        return given().contentType(ContentType.JSON).auth().oauth2(organizerToken());
+    }
+
+    public static RequestSpecification asDoor() {
+        return given().contentType(ContentType.JSON).auth().oauth2(doorToken());
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    public static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String slug() {
+        return "t-" + unique();
+    }
+
+    /** A valid event body, one day in Shanghai a month from now; change fields with put(). */
+    public static Map<String, Object> event(String slug) {
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).truncatedTo(ChronoUnit.DAYS).withHour(9);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("slug", slug);
+        e.put("name", "Test Forum " + slug);
+        e.put("nameZh", "测试论坛");
+        e.put("city", "Shanghai");
+        e.put("venue", "Grand Ballroom");
+        e.put("startsAt", start.toString());
+        e.put("endsAt", start.plusHours(9).toString());
+        e.put("timeZone", "Asia/Shanghai");
+        e.put("capacity", 100);
+        e.put("approvalRequiredFor", List.of());
+        e.put("sessions", new ArrayList<>());
+        return e;
+    }
+
+    public static Map<String, Object> session(String code, OffsetDateTime start) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("code", code);
+        s.put("title", "Session " + code);
+        s.put("type", "PANEL");
+        s.put("room", "Room A");
+        s.put("startsAt", start.toString());
+        s.put("endsAt", start.plusHours(1).toString());
+        s.put("capacity", 10);
+        s.put("restrictedTo", null);
+        s.put("requiresRegistration", false);
+        return s;
+    }
+
+    /** Creates an event with the given sessions and answers its slug. */
+    public static String createEvent(Map<String, Object> event) {
+        asOrganizer().body(event).post("/api/v1/events").then().statusCode(201);
+        return (String) event.get("slug");
+    }
+}

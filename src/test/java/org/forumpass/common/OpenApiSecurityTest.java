@@ -1,0 +1,79 @@
+package org.forumpass.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.forumpass.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every operation of the live OpenAPI document: an operation that declares a security
+ * requirement answers 401 to an anonymous caller, and an operation door staff may not use
+ * answers them 403. Operations without a requirement must be in the public list of API.md.
+ */
+@QuarkusTest
+class OpenApiSecurityTest {
+    /** Public by the contract (API.md, "Who may call what"). */
+    private static final Set<String> PUBLIC = Set.of(
+            "GET /api/v1/events",
+            "GET /api/v1/events/{slug}",
+            "POST /api/v1/auth/login",
+            "POST /api/v1/events/{slug}/registrations",
+            "GET /api/v1/events/{slug}/badge-keys");
+    /** Operations door staff may use besides organizer ones (API.md: scanning and door look-up). */
+    private static final Set<String> DOOR_ALLOWED_PREFIXES = Set.of(
+            "GET /api/v1/auth/me",
+            "POST /api/v1/events/{slug}/scans",
+            "GET /api/v1/events/{slug}/checkin",
+            "POST /api/v1/events/{slug}/checkin");
+
+    @Test
+    void everyOperationIsGuardedAsTheContractSays() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json").asString());
+        List<String> checked = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields();
+            while (ops.hasNext()) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String method = op.getKey().toUpperCase();
+                if (!Set.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                String name = method + " " + p.getKey();
+                boolean secured = op.getValue().has("security") && !op.getValue().get("security").isEmpty();
+                String url = p.getKey().replaceAll("\\{[^}]+}", "x-not-there");
+                if (!secured) {
+                    assertTrue(PUBLIC.contains(name), name + " has no security requirement but is not public by the contract");
+                    continue;
+                }
+                Response anon = given().contentType("application/json").body("{}").request(method, url);
+                assertEquals(401, anon.statusCode(), name + " must answer 401 to an anonymous caller");
+                assertEquals("application/problem+json", anon.contentType(), name);
+                boolean doorMay = DOOR_ALLOWED_PREFIXES.stream().anyMatch(name::startsWith);
+                Response door = given().contentType("application/json").auth().oauth2(Fixtures.doorToken()).body("{}")
+                        .request(method, url);
+                if (doorMay) {
+                    assertFalse(door.statusCode() == 401 || door.statusCode() == 403, name + " must let door staff in");
+                } else {
+                    assertEquals(403, door.statusCode(), name + " must answer 403 to door staff");
+                }
+                checked.add(name);
+            }
+        }
+        assertTrue(checked.contains("POST /api/v1/events"), "the walk found the secured operations: " + checked);
+        assertTrue(checked.size() >= 6, "walked " + checked);
+    }
+}
