@@ -20,6 +20,10 @@ public interface ForumPassConfig {
     /** Public address used in links sent to delegates, e.g. https://register.example.org */
     Optional<String> publicUrl();
 
+    /** Version of the privacy text delegates consent to; recorded with each consent. */
+    @WithDefault("2026-11")
+    String privacyVersion();
+
     Demo demo();
 
     Token token();

@@ -48,6 +48,10 @@ public class Event extends BaseEntity {
     @Convert(converter = CategoriesConverter.class)
     @Column(name = "approval_required_for")
     public Set<Category> approvalRequiredFor;
+    /** Categories that must give an invitation code to register. */
+    @Convert(converter = CategoriesConverter.class)
+    @Column(name = "invitation_required_for")
+    public Set<Category> invitationRequiredFor;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -6,7 +6,8 @@ public enum EventError implements ErrorCode {
     NOT_FOUND("event.not_found", 404, "No such event"),
     SLUG_TAKEN("event.slug_taken", 409, "An event with this slug exists"),
     SESSION_NOT_FOUND("session.not_found", 404, "No such session"),
-    SESSION_CODE_TAKEN("session.code_taken", 409, "A session with this code exists in the event");
+    SESSION_CODE_TAKEN("session.code_taken", 409, "A session with this code exists in the event"),
+    SESSION_IN_USE("session.in_use", 409, "Delegates have chosen this session");
 
     private final String code;
     private final int status;

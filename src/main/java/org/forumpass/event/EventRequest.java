@@ -30,6 +30,8 @@ public record EventRequest(
         OffsetDateTime registrationClosesAt,
         @Min(1) @Max(1_000_000) Integer capacity,
         List<@NotNull Category> approvalRequiredFor,
+        /** Categories that must give an invitation code (made by the organizer) to register. */
+        List<@NotNull Category> invitationRequiredFor,
         /** Sessions to create with the event (POST only; ignored by PUT). */
         List<@Valid @NotNull SessionRequest> sessions) {
 

@@ -170,7 +170,40 @@ public class EventService {
     public void deleteSession(String slug, String code) {
         Event event = require(slug);
         AgendaSession session = requireSession(event, code);
-        session.delete();
+        try {
+            session.delete();
+            session.flush();
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                throw new DomainException(EventError.SESSION_IN_USE,
+                        "Delegates have chosen '" + code + "'; move them to another session first");
+            }
+            throw e;
+        }
+    }
+
+    /** Takes one place in the event if one is left (a conditional update: never overbooks). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryTakeEventSeat(Event event) {
+        return Event.update("seatsTaken = seatsTaken + 1 where id = ?1 and (capacity is null or seatsTaken < capacity)",
+                event.id) == 1;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseEventSeat(Event event) {
+        Event.update("seatsTaken = seatsTaken - 1 where id = ?1 and seatsTaken > 0", event.id);
+    }
+
+    /** Takes one seat in the session if one is left. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryTakeSessionSeat(AgendaSession session) {
+        return AgendaSession.update(
+                "seatsTaken = seatsTaken + 1 where id = ?1 and (capacity is null or seatsTaken < capacity)", session.id) == 1;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseSessionSeat(AgendaSession session) {
+        AgendaSession.update("seatsTaken = seatsTaken - 1 where id = ?1 and seatsTaken > 0", session.id);
     }
 
     private static DomainException codeTaken(String code) {
@@ -224,6 +257,8 @@ public class EventService {
         e.capacity = r.capacity();
         e.approvalRequiredFor = r.approvalRequiredFor() == null || r.approvalRequiredFor().isEmpty()
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.approvalRequiredFor());
+        e.invitationRequiredFor = r.invitationRequiredFor() == null || r.invitationRequiredFor().isEmpty()
+                ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.invitationRequiredFor());
         e.updatedAt = now;
     }
 

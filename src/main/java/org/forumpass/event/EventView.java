@@ -9,7 +9,8 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                         String descriptionZh, String city, String cityZh, String venue, String venueZh,
                         OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
                         OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, boolean registrationOpen,
-                        Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor, List<SessionView> sessions) {
+                        Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor,
+                        List<Category> invitationRequiredFor, List<SessionView> sessions) {
 
     public static EventView from(Event e, List<AgendaSession> sessions, Instant now) {
         ZoneId zone = e.zone();
@@ -19,6 +20,7 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                 at(e.registrationOpensAt, zone), at(e.registrationClosesAt, zone), e.registrationOpenAt(now),
                 e.capacity, e.capacity == null ? null : Math.max(0, e.capacity - e.seatsTaken),
                 e.approvalRequiredFor == null ? List.of() : e.approvalRequiredFor.stream().sorted().toList(),
+                e.invitationRequiredFor == null ? List.of() : e.invitationRequiredFor.stream().sorted().toList(),
                 sessions.stream().map(s -> SessionView.from(s, zone)).toList());
     }
 

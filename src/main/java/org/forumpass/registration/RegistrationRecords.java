@@ -1,0 +1,96 @@
+package org.forumpass.registration;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.List;
+import org.forumpass.event.Category;
+
+/** Request and response bodies of registration. */
+public final class RegistrationRecords {
+    private RegistrationRecords() {
+    }
+
+    static final String NO_CONTROL = "[^\\p{Cc}\\p{Cs}\\p{Co}]*";
+    static final String NO_CONTROL_MESSAGE = "must not contain control characters";
+
+    /** POST /api/v1/events/{slug}/registrations */
+    public record RegisterRequest(
+            @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String givenName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String familyName,
+            @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String nativeName,
+            @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String jobTitle,
+            @NotBlank @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String organization,
+            @NotBlank String country,
+            @NotBlank @Size(max = 254) String email,
+            @Size(max = 32) String phone,
+            @NotNull Category category,
+            @Size(max = 50) List<@NotBlank String> sessions,
+            @Pattern(regexp = "en|zh", message = "must be en or zh") String language,
+            Boolean consent,
+            @Size(max = 64) String invitationCode) {
+    }
+
+    /** PATCH /api/v1/registrations/{id}: fields left out (null) stay as they are. */
+    public record UpdateRegistrationRequest(
+            @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String givenName,
+            @Size(min = 1, max = 100) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String familyName,
+            @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String nativeName,
+            @Size(max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String jobTitle,
+            @Size(min = 1, max = 200) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String organization,
+            String country,
+            @Size(max = 254) String email,
+            @Size(max = 32) String phone,
+            /** Organizers only. */
+            Category category,
+            @Size(max = 50) List<@NotBlank String> sessions,
+            @Pattern(regexp = "en|zh", message = "must be en or zh") String language) {
+    }
+
+    public record SessionChoice(String code, String title, String titleZh, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                                String room, SeatStatus status) {
+    }
+
+    public record SessionStatus(String code, SeatStatus status) {
+    }
+
+    /** 201 answer to a registration: the only time the manage token is sent in a response body. */
+    public record RegisterResponse(String id, RegistrationStatus status, String manageToken, String manageUrl,
+                                   List<SessionStatus> sessions) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RegistrationView(String id, String event, RegistrationStatus status, String givenName, String familyName,
+                                   String nativeName, String jobTitle, String organization, String country, String email,
+                                   String phone, Category category, String language, String source,
+                                   OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime consentAt,
+                                   String consentVersion, List<SessionChoice> sessions, Object badge) {
+    }
+
+    public record InvitationCodeRequest(
+            @Size(min = 4, max = 64) @Pattern(regexp = "[A-Za-z0-9-]+", message = "must be letters, digits and hyphens") String code,
+            @Size(max = 200) String label,
+            List<@NotNull Category> categories,
+            @Min(1) @Max(1_000_000) Integer maxUses,
+            OffsetDateTime expiresAt) {
+    }
+
+    public record InvitationCodeView(String code, String label, List<Category> categories, Integer maxUses, int uses,
+                                     OffsetDateTime expiresAt, OffsetDateTime createdAt) {
+        static InvitationCodeView from(InvitationCode c) {
+            return new InvitationCodeView(c.code, c.label, c.categories == null ? null : c.categories.stream().sorted().toList(),
+                    c.maxUses, c.uses, utc(c.expiresAt), utc(c.createdAt));
+        }
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,84 @@
+package org.forumpass.registration;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.forumpass.common.PageView;
+import org.forumpass.common.RequestValidator.Violations;
+import org.forumpass.event.Category;
+import org.forumpass.event.Event;
+import org.forumpass.event.EventService;
+import org.forumpass.registration.RegistrationRecords.RegistrationView;
+
+/** The organizers' search: q (name, e-mail, organization), country, organization, category, status; paged. */
+@ApplicationScoped
+public class RegistrationSearch {
+    @Inject
+    EventService events;
+    @Inject
+    RegistrationService registrations;
+
+    public record Filter(String q, String country, String organization, String category, String status) {
+    }
+
+    /** The query's where clause and parameters; also used by exports. */
+    public record Where(String jpql, Parameters params) {
+    }
+
+    @Transactional
+    public PageView<RegistrationView> search(String slug, Filter f, int page, int size) {
+        PageView.check(page, size);
+        Event event = events.require(slug);
+        Where where = where(event, f);
+        var query = Registration.find(where.jpql() + " order by r.familyName, r.givenName, r.publicId", where.params());
+        long total = query.count();
+        List<RegistrationView> items = query.page(Page.of(page, size)).<Registration>list().stream()
+                .map(registrations::view).toList();
+        return new PageView<>(items, page, size, total);
+    }
+
+    public static Where where(Event event, Filter f) {
+        Violations v = new Violations();
+        List<String> clauses = new ArrayList<>();
+        Parameters p = Parameters.with("event", event);
+        clauses.add("r.event = :event");
+        if (f.q() != null && !f.q().isBlank()) {
+            String like = "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            clauses.add("(lower(r.givenName) like :q or lower(r.familyName) like :q or lower(r.nativeName) like :q"
+                    + " or r.emailKey like :q or r.organizationKey like :q"
+                    + " or lower(concat(r.givenName, ' ', r.familyName)) like :q)");
+            p.and("q", like);
+        }
+        if (f.country() != null && !f.country().isBlank()) {
+            clauses.add("r.country = :country");
+            p.and("country", f.country().strip().toUpperCase(Locale.ROOT));
+        }
+        if (f.organization() != null && !f.organization().isBlank()) {
+            clauses.add("r.organizationKey = :org");
+            p.and("org", DelegateInput.organizationKey(f.organization()));
+        }
+        if (f.category() != null && !f.category().isBlank()) {
+            try {
+                p.and("category", Category.valueOf(f.category().strip().toUpperCase(Locale.ROOT)));
+                clauses.add("r.category = :category");
+            } catch (IllegalArgumentException e) {
+                v.add("category", "must be one of " + java.util.Arrays.toString(Category.values()));
+            }
+        }
+        if (f.status() != null && !f.status().isBlank()) {
+            try {
+                p.and("status", RegistrationStatus.valueOf(f.status().strip().toUpperCase(Locale.ROOT)));
+                clauses.add("r.status = :status");
+            } catch (IllegalArgumentException e) {
+                v.add("status", "must be one of " + java.util.Arrays.toString(RegistrationStatus.values()));
+            }
+        }
+        v.throwIfAny();
+        return new Where("from Registration r where " + String.join(" and ", clauses), p);
+    }
+}

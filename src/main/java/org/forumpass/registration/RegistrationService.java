@@ -1,0 +1,509 @@
+package org.forumpass.registration;
+
+import static org.forumpass.common.Text.clean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.forumpass.common.Db;
+import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.RequestValidator;
+import org.forumpass.common.RequestValidator.Violations;
+import org.forumpass.common.Retry;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.event.AgendaSession;
+import org.forumpass.event.Category;
+import org.forumpass.event.Event;
+import org.forumpass.event.EventService;
+import org.forumpass.registration.RegistrationRecords.RegisterRequest;
+import org.forumpass.registration.RegistrationRecords.RegisterResponse;
+import org.forumpass.registration.RegistrationRecords.RegistrationView;
+import org.forumpass.registration.RegistrationRecords.SessionChoice;
+import org.forumpass.registration.RegistrationRecords.SessionStatus;
+import org.forumpass.registration.RegistrationRecords.UpdateRegistrationRequest;
+
+/**
+ * Registration rules. Places are settled by conditional updates on the event's and sessions'
+ * counters (never check-then-insert), duplicates by unique keys, concurrent changes to one delegate
+ * by optimistic locking; a transaction that loses a race is retried a bounded number of times.
+ */
+@ApplicationScoped
+public class RegistrationService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How many delegates one freed place can move through before giving up (others moved them already). */
+    private static final int MAX_PROMOTION_STEPS = 1000;
+
+    /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
+    public enum Origin { ONLINE, IMPORT, ORGANIZER }
+
+    /** Who is acting: an organizer (by username) or the delegate. */
+    public record Actor(String username, boolean organizer) {
+        public static final Actor DELEGATE = new Actor(null, false);
+    }
+
+    @Inject
+    EventService events;
+    @Inject
+    RequestValidator validator;
+    @Inject
+    Clock clock;
+    @Inject
+    ManageTokens tokens;
+    @Inject
+    RegistrationMail mail;
+    @Inject
+    ForumPassConfig config;
+    @Inject
+    Instance<RegistrationService> self;
+
+    // ---- registering -------------------------------------------------------------------------
+
+    public RegisterResponse register(String slug, RegisterRequest req, Origin origin) {
+        return Retry.onConflict(() -> self.get().registerOnce(slug, req, origin));
+    }
+
+    @Transactional
+    public RegisterResponse registerOnce(String slug, RegisterRequest req, Origin origin) {
+        Event event = events.require(slug);
+        Instant now = clock.instant();
+        if (origin == Origin.ONLINE && !event.registrationOpenAt(now)) {
+            throw new DomainException(RegistrationError.CLOSED, "Registration for this event is closed");
+        }
+        Violations v = validator.start(req);
+        if (req == null) {
+            v.throwIfAny();
+        }
+        String country = DelegateInput.country(req.country(), "country", v);
+        String email = DelegateInput.email(req.email(), "email", v);
+        String phone = DelegateInput.phone(req.phone(), country, "phone", v);
+        List<AgendaSession> chosen = resolveSessions(event, req.sessions(), req.category(), v);
+        if (origin == Origin.ONLINE && !Boolean.TRUE.equals(req.consent())) {
+            v.add("consent", "must be given to register");
+        }
+        InvitationCode invitation = checkInvitation(event, req.invitationCode(), req.category(), origin, now, v);
+        v.throwIfAny();
+
+        String emailKey = DelegateInput.emailKey(email);
+        if (Registration.findByEventAndEmail(event, emailKey).isPresent()) {
+            throw duplicateEmail();
+        }
+        if (invitation != null && InvitationCode.update(
+                "uses = uses + 1 where id = ?1 and (maxUses is null or uses < maxUses)", invitation.id) == 0) {
+            throw DomainException.invalid("invitationCode", "has been used up");
+        }
+
+        Registration r = new Registration();
+        r.publicId = newPublicId();
+        r.event = event;
+        r.givenName = clean(req.givenName());
+        r.familyName = clean(req.familyName());
+        r.nativeName = clean(req.nativeName());
+        r.jobTitle = clean(req.jobTitle());
+        r.organization = clean(req.organization()).replaceAll("\\s+", " ");
+        r.organizationKey = DelegateInput.organizationKey(r.organization);
+        r.country = country;
+        r.email = email;
+        r.emailKey = emailKey;
+        r.phone = phone;
+        r.category = req.category();
+        r.language = req.language() == null ? "en" : req.language();
+        r.consentAt = now;
+        r.consentVersion = origin == Origin.ONLINE ? config.privacyVersion() : config.privacyVersion() + " (" + origin.name().toLowerCase() + ")";
+        r.invitationCode = invitation;
+        r.tokenVersion = 1;
+        r.source = origin.name();
+        r.createdAt = now;
+        r.updatedAt = now;
+        if (events.tryTakeEventSeat(event)) {
+            r.holdsSeat = true;
+            r.status = needsApproval(event, r.category, origin) ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+        } else {
+            r.holdsSeat = false;
+            r.status = RegistrationStatus.WAITLISTED;
+            r.waitlistedAt = now;
+        }
+        try {
+            r.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                throw duplicateEmail();
+            }
+            throw e;
+        }
+        List<RegistrationSession> seats = new ArrayList<>();
+        for (AgendaSession s : chosen) {
+            seats.add(addSession(r, s, now));
+        }
+        mail.queue(r, MailKind.forStatus(r.status), seats);
+        return new RegisterResponse(r.publicId, r.status, tokens.tokenFor(r), mail.manageUrl(r),
+                seats.stream().map(rs -> new SessionStatus(rs.session.code, rs.status)).toList());
+    }
+
+    // ---- reading -----------------------------------------------------------------------------
+
+    @Transactional
+    public RegistrationView view(String publicId) {
+        Registration r = require(publicId);
+        return view(r);
+    }
+
+    public Registration require(String publicId) {
+        return Registration.findByPublicId(publicId).orElseThrow(
+                () -> new DomainException(RegistrationError.NOT_FOUND, "No registration '" + publicId + "'"));
+    }
+
+    /** Whether the bearer of {@code token} may see and change the registration. */
+    @Transactional
+    public boolean tokenMatches(String publicId, String token) {
+        return Registration.findByPublicId(publicId).map(r -> tokens.matches(r, token)).orElse(false);
+    }
+
+    RegistrationView view(Registration r) {
+        var zone = r.event.zone();
+        List<SessionChoice> sessions = RegistrationSession.listByRegistration(r).stream()
+                .map(rs -> new SessionChoice(rs.session.code, rs.session.title, rs.session.titleZh,
+                        OffsetDateTime.ofInstant(rs.session.startsAt, zone), OffsetDateTime.ofInstant(rs.session.endsAt, zone),
+                        rs.session.room, rs.status))
+                .toList();
+        return new RegistrationView(r.publicId, r.event.slug, r.status, r.givenName, r.familyName, r.nativeName, r.jobTitle,
+                r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
+                OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
+                OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions, null);
+    }
+
+    // ---- changing ----------------------------------------------------------------------------
+
+    public RegistrationView update(String publicId, UpdateRegistrationRequest req, Actor actor) {
+        return Retry.onConflict(() -> self.get().updateOnce(publicId, req, actor));
+    }
+
+    @Transactional
+    public RegistrationView updateOnce(String publicId, UpdateRegistrationRequest req, Actor actor) {
+        Registration r = require(publicId);
+        if (!r.status.isActive()) {
+            throw new DomainException(RegistrationError.NOT_ACTIVE, "The registration is " + r.status.name().toLowerCase());
+        }
+        Violations v = validator.start(req);
+        if (req == null) {
+            v.throwIfAny();
+        }
+        String country = req.country() == null ? r.country : DelegateInput.country(req.country(), "country", v);
+        String email = req.email() == null ? null : DelegateInput.email(req.email(), "email", v);
+        if (req.email() != null && req.email().isBlank()) {
+            v.add("email", "must not be blank");
+        }
+        String phone = req.phone() == null ? r.phone : DelegateInput.phone(req.phone(), country, "phone", v);
+        Category category = r.category;
+        if (req.category() != null && req.category() != r.category) {
+            if (!actor.organizer()) {
+                v.add("category", "can be changed only by the organizers");
+            } else {
+                category = req.category();
+            }
+        }
+        List<AgendaSession> chosen = req.sessions() == null ? null : resolveSessions(r.event, req.sessions(), category, v);
+        v.throwIfAny();
+
+        Instant now = clock.instant();
+        if (req.givenName() != null) r.givenName = clean(req.givenName());
+        if (req.familyName() != null) r.familyName = clean(req.familyName());
+        if (req.nativeName() != null) r.nativeName = clean(req.nativeName());
+        if (req.jobTitle() != null) r.jobTitle = clean(req.jobTitle());
+        if (req.organization() != null) {
+            r.organization = clean(req.organization()).replaceAll("\\s+", " ");
+            r.organizationKey = DelegateInput.organizationKey(r.organization);
+        }
+        r.country = country;
+        r.phone = req.phone() != null && req.phone().isBlank() ? null : phone;
+        if (req.language() != null) r.language = req.language();
+        r.category = category;
+        if (email != null && !DelegateInput.emailKey(email).equals(r.emailKey)) {
+            String key = DelegateInput.emailKey(email);
+            if (Registration.findByEventAndEmail(r.event, key).isPresent()) {
+                throw duplicateEmail();
+            }
+            r.emailKey = key;
+        }
+        if (email != null) {
+            r.email = email;
+        }
+        r.updatedAt = now;
+        if (chosen != null) {
+            changeSessions(r, chosen, now);
+        } else if (req.category() != null) {
+            // a new category may close sessions already chosen
+            List<AgendaSession> kept = RegistrationSession.listByRegistration(r).stream().map(rs -> rs.session).toList();
+            Violations again = new Violations();
+            for (AgendaSession s : kept) {
+                if (!s.admits(category)) {
+                    again.add("category", "excludes the chosen session " + s.code + "; change the sessions too");
+                }
+            }
+            again.throwIfAny();
+        }
+        try {
+            r.flush();
+        } catch (PersistenceException e) {
+            if (Db.isConstraintViolation(e)) {
+                throw duplicateEmail();
+            }
+            throw e;
+        }
+        return view(r);
+    }
+
+    public RegistrationView cancel(String publicId, Actor actor) {
+        return Retry.onConflict(() -> self.get().cancelOnce(publicId, actor));
+    }
+
+    @Transactional
+    public RegistrationView cancelOnce(String publicId, Actor actor) {
+        Registration r = require(publicId);
+        if (r.status == RegistrationStatus.CANCELLED) {
+            return view(r);
+        }
+        if (r.status == RegistrationStatus.REJECTED) {
+            throw new DomainException(RegistrationError.NOT_ACTIVE, "The registration was rejected");
+        }
+        end(r, RegistrationStatus.CANCELLED, actor);
+        return view(r);
+    }
+
+    public RegistrationView approve(String publicId, Actor actor) {
+        return Retry.onConflict(() -> self.get().decideOnce(publicId, true, actor));
+    }
+
+    public RegistrationView reject(String publicId, Actor actor) {
+        return Retry.onConflict(() -> self.get().decideOnce(publicId, false, actor));
+    }
+
+    @Transactional
+    public RegistrationView decideOnce(String publicId, boolean approve, Actor actor) {
+        Registration r = require(publicId);
+        if (r.status != RegistrationStatus.PENDING) {
+            throw new DomainException(RegistrationError.NOT_PENDING, "The registration is " + r.status.name().toLowerCase());
+        }
+        Instant now = clock.instant();
+        r.decidedAt = now;
+        r.decidedBy = actor.username();
+        if (approve) {
+            r.status = RegistrationStatus.CONFIRMED;
+            r.updatedAt = now;
+            r.flush();
+            mail.queue(r, MailKind.APPROVED, RegistrationSession.listByRegistration(r));
+        } else {
+            end(r, RegistrationStatus.REJECTED, actor);
+        }
+        return view(r);
+    }
+
+    // ---- places and waitlists ----------------------------------------------------------------
+
+    /** Cancels or rejects: frees the event place and session seats, and moves the waitlists up. */
+    private void end(Registration r, RegistrationStatus status, Actor actor) {
+        Instant now = clock.instant();
+        boolean heldSeat = r.holdsSeat;
+        List<RegistrationSession> seats = RegistrationSession.listByRegistration(r);
+        List<AgendaSession> freed = new ArrayList<>();
+        for (RegistrationSession rs : seats) {
+            if (rs.holdsSeat) {
+                rs.holdsSeat = false;
+                events.releaseSessionSeat(rs.session);
+                freed.add(rs.session);
+            }
+        }
+        r.status = status;
+        r.holdsSeat = false;
+        r.updatedAt = now;
+        if (status == RegistrationStatus.CANCELLED) {
+            r.cancelledAt = now;
+        }
+        r.flush();
+        if (heldSeat) {
+            events.releaseEventSeat(r.event);
+        }
+        mail.queue(r, status == RegistrationStatus.CANCELLED ? MailKind.CANCELLED : MailKind.REJECTED, List.of());
+        for (AgendaSession s : freed) {
+            promoteSession(s, now);
+        }
+        if (heldSeat) {
+            promoteEvent(r.event, now);
+        }
+    }
+
+    /** Gives free event places to the longest-waiting delegates, one by one. */
+    void promoteEvent(Event event, Instant now) {
+        for (int step = 0; step < MAX_PROMOTION_STEPS; step++) {
+            if (!events.tryTakeEventSeat(event)) {
+                return;
+            }
+            Optional<Registration> next = Registration.findFirstWaitlisted(event);
+            if (next.isEmpty()) {
+                events.releaseEventSeat(event);
+                return;
+            }
+            Registration r = next.get();
+            r.status = needsApproval(event, r.category, Origin.valueOf(r.source)) ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.holdsSeat = true;
+            r.updatedAt = now;
+            r.flush(); // optimistic lock: a concurrent change to this delegate rolls back and retries
+            List<RegistrationSession> seats = RegistrationSession.listByRegistration(r);
+            for (RegistrationSession rs : seats) {
+                promoteSession(rs.session, now);
+            }
+            mail.queue(r, r.status == RegistrationStatus.PENDING ? MailKind.PENDING : MailKind.MOVED_UP,
+                    RegistrationSession.listByRegistration(r));
+        }
+    }
+
+    /** Gives free seats of a session to the longest-waiting delegates who hold an event place. */
+    void promoteSession(AgendaSession session, Instant now) {
+        for (int step = 0; step < MAX_PROMOTION_STEPS; step++) {
+            if (!events.tryTakeSessionSeat(session)) {
+                return;
+            }
+            Optional<RegistrationSession> next = RegistrationSession.findFirstWaiting(session);
+            if (next.isEmpty()) {
+                events.releaseSessionSeat(session);
+                return;
+            }
+            RegistrationSession rs = next.get();
+            rs.status = SeatStatus.CONFIRMED;
+            rs.holdsSeat = true;
+            rs.waitlistedAt = null;
+            rs.flush();
+        }
+    }
+
+    private RegistrationSession addSession(Registration r, AgendaSession s, Instant now) {
+        RegistrationSession rs = new RegistrationSession();
+        rs.registration = r;
+        rs.session = s;
+        rs.createdAt = now;
+        if (r.holdsSeat && events.tryTakeSessionSeat(s)) {
+            rs.status = SeatStatus.CONFIRMED;
+            rs.holdsSeat = true;
+        } else {
+            rs.status = SeatStatus.WAITLISTED;
+            rs.waitlistedAt = now;
+        }
+        rs.persist();
+        return rs;
+    }
+
+    private void changeSessions(Registration r, List<AgendaSession> chosen, Instant now) {
+        Map<Long, RegistrationSession> current = new HashMap<>();
+        for (RegistrationSession rs : RegistrationSession.listByRegistration(r)) {
+            current.put(rs.session.id, rs);
+        }
+        List<AgendaSession> freed = new ArrayList<>();
+        for (RegistrationSession rs : current.values()) {
+            if (chosen.stream().noneMatch(s -> s.id.equals(rs.session.id))) {
+                if (rs.holdsSeat) {
+                    events.releaseSessionSeat(rs.session);
+                    freed.add(rs.session);
+                }
+                rs.delete();
+            }
+        }
+        for (AgendaSession s : chosen) {
+            if (!current.containsKey(s.id)) {
+                addSession(r, s, now);
+            }
+        }
+        RegistrationSession.flush();
+        for (AgendaSession s : freed) {
+            promoteSession(s, now);
+        }
+    }
+
+    // ---- checks ------------------------------------------------------------------------------
+
+    /** The chosen sessions in a fixed order (by id, so concurrent registrations lock seats alike). */
+    private List<AgendaSession> resolveSessions(Event event, List<String> codes, Category category, Violations v) {
+        if (codes == null || codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AgendaSession> byCode = new HashMap<>();
+        for (AgendaSession s : AgendaSession.listByEvent(event)) {
+            byCode.put(s.code, s);
+        }
+        Map<Long, AgendaSession> chosen = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i) == null ? null : codes.get(i).strip();
+            if (code == null || code.isEmpty()) {
+                continue;
+            }
+            AgendaSession s = byCode.get(code);
+            if (s == null) {
+                v.add("sessions[" + i + "]", "is not a session of this event: " + code);
+            } else if (category != null && !s.admits(category)) {
+                v.add("sessions[" + i + "]", "is not open to the category " + category + ": " + code);
+            } else {
+                chosen.put(s.id, s);
+            }
+        }
+        return chosen.values().stream().sorted(Comparator.comparing(s -> s.id)).toList();
+    }
+
+    private static InvitationCode checkInvitation(Event event, String raw, Category category, Origin origin, Instant now,
+                                                  Violations v) {
+        String code = clean(raw);
+        boolean required = origin == Origin.ONLINE && category != null && event.invitationRequiredFor != null
+                && event.invitationRequiredFor.contains(category);
+        if (code == null) {
+            if (required) {
+                v.add("invitationCode", "is required for the category " + category);
+            }
+            return null;
+        }
+        Optional<InvitationCode> found = InvitationCode.findByEventAndCode(event, code);
+        if (found.isEmpty()) {
+            v.add("invitationCode", "is not valid for this event");
+            return null;
+        }
+        InvitationCode ic = found.get();
+        if (ic.expiresAt != null && !now.isBefore(ic.expiresAt)) {
+            v.add("invitationCode", "has expired");
+            return null;
+        }
+        if (category != null && ic.categories != null && !ic.categories.contains(category)) {
+            v.add("invitationCode", "is not valid for the category " + category);
+            return null;
+        }
+        if (ic.maxUses != null && ic.uses >= ic.maxUses) {
+            v.add("invitationCode", "has been used up");
+            return null;
+        }
+        return ic;
+    }
+
+    private static boolean needsApproval(Event event, Category category, Origin origin) {
+        return origin == Origin.ONLINE && event.approvalRequiredFor != null && event.approvalRequiredFor.contains(category);
+    }
+
+    private static DomainException duplicateEmail() {
+        return new DomainException(RegistrationError.DUPLICATE_EMAIL,
+                "This e-mail is already registered for the event; use the private link in your confirmation e-mail to change it");
+    }
+
+    static String newPublicId() {
+        byte[] raw = new byte[18];
+        RANDOM.nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}

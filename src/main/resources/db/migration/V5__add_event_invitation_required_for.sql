@@ -1,0 +1,1 @@
+ALTER TABLE event ADD COLUMN invitation_required_for VARCHAR(200);
