@@ -10,7 +10,7 @@ CREATE TABLE registration (
     job_title          VARCHAR(200),
     organization       VARCHAR(200)  NOT NULL,
     organization_key   VARCHAR(200)  NOT NULL,
-    country            CHAR(2)       NOT NULL,
+    country            VARCHAR(2)    NOT NULL,
     email              VARCHAR(254)  NOT NULL,
     email_key          VARCHAR(254)  NOT NULL,
     phone              VARCHAR(20),

@@ -97,6 +97,35 @@ public final class Fixtures {
         return s;
     }
 
+    /** A valid registration body for the event. */
+    public static Map<String, Object> delegate(String email, String... sessions) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("givenName", "Anna");
+        d.put("familyName", "Novák");
+        d.put("nativeName", "Anna Nováková");
+        d.put("jobTitle", "Director");
+        d.put("organization", "Czech Telecom Union");
+        d.put("country", "CZ");
+        d.put("email", email);
+        d.put("phone", "+420 601 234 567");
+        d.put("category", "INDUSTRY");
+        d.put("sessions", List.of(sessions));
+        d.put("language", "en");
+        d.put("consent", true);
+        d.put("invitationCode", null);
+        return d;
+    }
+
+    public static String email() {
+        return "d-" + unique() + "@example.org";
+    }
+
+    /** Registers and answers the 201 body as a map (id, status, manageToken, sessions). */
+    public static Map<String, Object> register(String slug, Map<String, Object> body) {
+        return anonymous().body(body).post("/api/v1/events/" + slug + "/registrations").then().statusCode(201)
+                .extract().jsonPath().getMap("");
+    }
+
     /** Creates an event with the given sessions and answers its slug. */
     public static String createEvent(Map<String, Object> event) {
         asOrganizer().body(event).post("/api/v1/events").then().statusCode(201);

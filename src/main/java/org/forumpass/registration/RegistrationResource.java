@@ -35,7 +35,7 @@ import org.forumpass.registration.RegistrationService.Actor;
 import org.forumpass.registration.RegistrationService.Origin;
 import org.forumpass.staff.StaffIdentity;
 
-@Path("/api/v1")
+@Path("/api/v1/registrations/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Registration")
@@ -43,23 +43,9 @@ public class RegistrationResource {
     @Inject
     RegistrationService registrations;
     @Inject
-    RegistrationSearch search;
-    @Inject
-    InvitationService invitations;
-    @Inject
     SecurityIdentity identity;
 
-    @POST
-    @Path("/events/{slug}/registrations")
-    @PermitAll
-    @Operation(summary = "Register for an event (public); answers the manage token once")
-    public Response register(@PathParam("slug") String slug, RegisterRequest body, @Context UriInfo uri) {
-        RegisterResponse r = registrations.register(slug, body, Origin.ONLINE);
-        return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{id}").build(r.id())).entity(r).build();
-    }
-
     @GET
-    @Path("/registrations/{id}")
     @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
     @Operation(summary = "A registration (the delegate with the manage token, or an organizer)")
     public RegistrationView get(@PathParam("id") String id) {
@@ -68,7 +54,6 @@ public class RegistrationResource {
     }
 
     @PATCH
-    @Path("/registrations/{id}")
     @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
     @Operation(summary = "Change contact fields and sessions")
     public RegistrationView update(@PathParam("id") String id, UpdateRegistrationRequest body) {
@@ -77,7 +62,6 @@ public class RegistrationResource {
     }
 
     @DELETE
-    @Path("/registrations/{id}")
     @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
     @Operation(summary = "Cancel: frees the places and moves the waitlist up")
     public RegistrationView cancel(@PathParam("id") String id) {
@@ -86,7 +70,7 @@ public class RegistrationResource {
     }
 
     @POST
-    @Path("/registrations/{id}/approve")
+    @Path("/approve")
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Approve a PENDING registration")
     public RegistrationView approve(@PathParam("id") String id) {
@@ -94,40 +78,11 @@ public class RegistrationResource {
     }
 
     @POST
-    @Path("/registrations/{id}/reject")
+    @Path("/reject")
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Reject a PENDING registration")
     public RegistrationView reject(@PathParam("id") String id) {
         return registrations.reject(id, actor());
-    }
-
-    @GET
-    @Path("/events/{slug}/registrations")
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Search and filter delegates")
-    public PageView<RegistrationView> search(@PathParam("slug") String slug, @QueryParam("q") String q,
-                                             @QueryParam("country") String country,
-                                             @QueryParam("organization") String organization,
-                                             @QueryParam("category") String category, @QueryParam("status") String status,
-                                             @QueryParam("page") @DefaultValue("0") int page,
-                                             @QueryParam("size") @DefaultValue("50") int size) {
-        return search.search(slug, new RegistrationSearch.Filter(q, country, organization, category, status), page, size);
-    }
-
-    @POST
-    @Path("/events/{slug}/invitation-codes")
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Make an invitation code (single-use with maxUses 1; generated when code is null)")
-    public Response createInvitation(@PathParam("slug") String slug, InvitationCodeRequest body) {
-        return Response.status(201).entity(invitations.create(slug, body)).build();
-    }
-
-    @GET
-    @Path("/events/{slug}/invitation-codes")
-    @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "The event's invitation codes with their use counts")
-    public List<InvitationCodeView> invitations(@PathParam("slug") String slug) {
-        return invitations.list(slug);
     }
 
     private Actor actor() {

@@ -1,0 +1,68 @@
+package org.forumpass.registration;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.common.PageView;
+import org.forumpass.common.Roles;
+import org.forumpass.common.error.CommonError;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.registration.RegistrationRecords.InvitationCodeRequest;
+import org.forumpass.registration.RegistrationRecords.InvitationCodeView;
+import org.forumpass.registration.RegistrationRecords.RegisterRequest;
+import org.forumpass.registration.RegistrationRecords.RegisterResponse;
+import org.forumpass.registration.RegistrationRecords.RegistrationView;
+import org.forumpass.registration.RegistrationRecords.UpdateRegistrationRequest;
+import org.forumpass.registration.RegistrationService.Actor;
+import org.forumpass.registration.RegistrationService.Origin;
+import org.forumpass.staff.StaffIdentity;
+
+/** Registration under an event. Its own root path: JAX-RS picks one root class per request by the longest literal prefix. */
+@Path("/api/v1/events/{slug}/registrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Registration")
+public class EventRegistrationResource {
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    RegistrationSearch search;
+
+    @POST
+    @PermitAll
+    @Operation(summary = "Register for an event (public); answers the manage token once")
+    public Response register(@PathParam("slug") String slug, RegisterRequest body, @Context UriInfo uri) {
+        RegisterResponse r = registrations.register(slug, body, Origin.ONLINE);
+        return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{id}").build(r.id())).entity(r).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Search and filter delegates")
+    public PageView<RegistrationView> search(@PathParam("slug") String slug, @QueryParam("q") String q,
+                                             @QueryParam("country") String country,
+                                             @QueryParam("organization") String organization,
+                                             @QueryParam("category") String category, @QueryParam("status") String status,
+                                             @QueryParam("page") @DefaultValue("0") int page,
+                                             @QueryParam("size") @DefaultValue("50") int size) {
+        return search.search(slug, new RegistrationSearch.Filter(q, country, organization, category, status), page, size);
+    }
+}
