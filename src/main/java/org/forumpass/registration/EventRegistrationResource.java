@@ -45,6 +45,8 @@ public class EventRegistrationResource {
     RegistrationService registrations;
     @Inject
     RegistrationSearch search;
+    @Inject
+    ImportService importer;
 
     @POST
     @PermitAll
@@ -64,5 +66,14 @@ public class EventRegistrationResource {
                                              @QueryParam("page") @DefaultValue("0") int page,
                                              @QueryParam("size") @DefaultValue("50") int size) {
         return search.search(slug, new RegistrationSearch.Filter(q, country, organization, category, status), page, size);
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Operation(summary = "Import invited delegates from CSV (UTF-8, header row); answers a report per row")
+    public ImportService.ImportReport importCsv(@PathParam("slug") String slug, byte[] body) {
+        return importer.importCsv(slug, body == null ? new byte[0] : body);
     }
 }

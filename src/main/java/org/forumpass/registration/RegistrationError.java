@@ -8,7 +8,8 @@ public enum RegistrationError implements ErrorCode {
     CLOSED("registration.closed", 409, "Registration is closed"),
     NOT_PENDING("registration.not_pending", 409, "Only a pending registration can be approved or rejected"),
     NOT_ACTIVE("registration.not_active", 409, "The registration is cancelled or rejected"),
-    INVITATION_CODE_TAKEN("invitation.code_taken", 409, "This invitation code exists for the event");
+    INVITATION_CODE_TAKEN("invitation.code_taken", 409, "This invitation code exists for the event"),
+    IMPORT_UNREADABLE("import.unreadable", 400, "The file cannot be read as UTF-8 CSV");
 
     private final String code;
     private final int status;

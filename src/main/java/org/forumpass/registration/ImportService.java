@@ -1,0 +1,159 @@
+package org.forumpass.registration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.common.error.Violation;
+import org.forumpass.event.Category;
+import org.forumpass.event.EventService;
+import org.forumpass.registration.RegistrationRecords.RegisterRequest;
+import org.forumpass.registration.RegistrationRecords.RegisterResponse;
+import org.forumpass.registration.RegistrationService.Origin;
+
+/**
+ * Imports invited delegates from a CSV delegation list (UTF-8, with or without a byte-order mark).
+ * Each row is registered in its own transaction under the same rules as online registration
+ * (except the window, invitation codes and approval: the organizer invited them), so a bad row stores
+ * nothing of itself and names its line and field; a row whose e-mail is registered already is reported
+ * as existing, so importing the same file twice creates no duplicates.
+ */
+@ApplicationScoped
+public class ImportService {
+    public static final int MAX_ROWS = 10_000;
+    static final List<String> COLUMNS = List.of("givenName", "familyName", "nativeName", "jobTitle", "organization",
+            "country", "email", "phone", "category", "sessions", "language");
+
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    EventService events;
+
+    public record RowReport(long line, String result, String email, String id, RegistrationStatus status,
+                            List<Violation> errors) {
+    }
+
+    public record ImportReport(int rows, int created, int existing, int invalid, List<RowReport> report) {
+    }
+
+    public ImportReport importCsv(String slug, byte[] body) {
+        events.view(slug); // 404 before reading the file
+        String text = decode(body);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
+        List<RowReport> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, String> columns = columnsOf(parser.getHeaderNames());
+            if (!columns.containsKey("email") || !columns.containsKey("givenName") || !columns.containsKey("familyName")) {
+                throw DomainException.invalid("header", "must name the columns " + COLUMNS
+                        + " (at least givenName, familyName, organization, country, email, category)");
+            }
+            long previousEnd = 1;
+            for (CSVRecord record : parser) {
+                long line = previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
+                if (rows.size() >= MAX_ROWS) {
+                    throw DomainException.invalid("body", "has more than " + MAX_ROWS + " rows; split the file");
+                }
+                rows.add(importRow(slug, record, columns, line));
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new DomainException(RegistrationError.IMPORT_UNREADABLE, "The file is not valid CSV: " + e.getMessage());
+        }
+        int created = (int) rows.stream().filter(r -> r.result().equals("CREATED")).count();
+        int existing = (int) rows.stream().filter(r -> r.result().equals("EXISTS")).count();
+        return new ImportReport(rows.size(), created, existing, rows.size() - created - existing, rows);
+    }
+
+    private RowReport importRow(String slug, CSVRecord record, Map<String, String> columns, long line) {
+        String email = get(record, columns, "email");
+        List<Violation> errors = new ArrayList<>();
+        Category category = null;
+        String categoryText = get(record, columns, "category");
+        if (categoryText == null) {
+            errors.add(new Violation("category", "is required"));
+        } else {
+            try {
+                category = Category.valueOf(categoryText.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new Violation("category", "must be one of " + Arrays.toString(Category.values())));
+            }
+        }
+        String language = get(record, columns, "language");
+        String sessions = get(record, columns, "sessions");
+        RegisterRequest req = new RegisterRequest(get(record, columns, "givenName"), get(record, columns, "familyName"),
+                get(record, columns, "nativeName"), get(record, columns, "jobTitle"), get(record, columns, "organization"),
+                get(record, columns, "country"), email, get(record, columns, "phone"), category,
+                sessions == null ? List.of() : Arrays.stream(sessions.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList(),
+                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null);
+        if (!errors.isEmpty()) {
+            return new RowReport(line, "INVALID", email, null, null, errors);
+        }
+        try {
+            RegisterResponse r = registrations.register(slug, req, Origin.IMPORT);
+            return new RowReport(line, "CREATED", email, r.id(), r.status(), List.of());
+        } catch (DomainException e) {
+            if (e.error() == RegistrationError.DUPLICATE_EMAIL) {
+                return new RowReport(line, "EXISTS", email, null, null, List.of());
+            }
+            List<Violation> v = e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations();
+            return new RowReport(line, "INVALID", email, null, null, v);
+        }
+    }
+
+    private static String get(CSVRecord record, Map<String, String> columns, String name) {
+        String header = columns.get(name);
+        if (header == null || !record.isMapped(header) || !record.isSet(header)) {
+            return null;
+        }
+        String v = record.get(header);
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    /** "Given name", "given_name" and "givenName" all name the column givenName. */
+    static Map<String, String> columnsOf(List<String> headers) {
+        Map<String, String> known = new HashMap<>();
+        for (String c : COLUMNS) {
+            known.put(fold(c), c);
+        }
+        Map<String, String> out = new HashMap<>();
+        for (String h : headers) {
+            String c = known.get(fold(h));
+            if (c != null) {
+                out.putIfAbsent(c, h);
+            }
+        }
+        return out;
+    }
+
+    private static String fold(String s) {
+        return s == null ? "" : s.replaceAll("[^\\p{L}\\p{N}]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DomainException(RegistrationError.IMPORT_UNREADABLE, "The file is not UTF-8; save it as \"CSV UTF-8\"");
+        }
+    }
+}
