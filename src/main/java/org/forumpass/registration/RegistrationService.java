@@ -69,6 +69,12 @@ public class RegistrationService {
     ForumPassConfig config;
     @Inject
     Instance<RegistrationService> self;
+    @Inject
+    jakarta.enterprise.event.Event<RegistrationEvents.Confirmed> confirmed;
+    @Inject
+    jakarta.enterprise.event.Event<RegistrationEvents.Ended> ended;
+    @Inject
+    Instance<BadgeLookup> badges;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -148,6 +154,9 @@ public class RegistrationService {
         for (AgendaSession s : chosen) {
             seats.add(addSession(r, s, now));
         }
+        if (r.status == RegistrationStatus.CONFIRMED) {
+            confirmed.fire(new RegistrationEvents.Confirmed(r));
+        }
         mail.queue(r, MailKind.forStatus(r.status), seats);
         return new RegisterResponse(r.publicId, r.status, tokens.tokenFor(r), mail.manageUrl(r),
                 seats.stream().map(rs -> new SessionStatus(rs.session.code, rs.status)).toList());
@@ -182,7 +191,8 @@ public class RegistrationService {
         return new RegistrationView(r.publicId, r.event.slug, r.status, r.givenName, r.familyName, r.nativeName, r.jobTitle,
                 r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
-                OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions, null);
+                OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
+                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null);
     }
 
     // ---- changing ----------------------------------------------------------------------------
@@ -304,6 +314,7 @@ public class RegistrationService {
             r.status = RegistrationStatus.CONFIRMED;
             r.updatedAt = now;
             r.flush();
+            confirmed.fire(new RegistrationEvents.Confirmed(r));
             mail.queue(r, MailKind.APPROVED, RegistrationSession.listByRegistration(r));
         } else {
             end(r, RegistrationStatus.REJECTED, actor);
@@ -333,6 +344,7 @@ public class RegistrationService {
             r.cancelledAt = now;
         }
         r.flush();
+        ended.fire(new RegistrationEvents.Ended(r));
         if (heldSeat) {
             events.releaseEventSeat(r.event);
         }
@@ -361,6 +373,9 @@ public class RegistrationService {
             r.holdsSeat = true;
             r.updatedAt = now;
             r.flush(); // optimistic lock: a concurrent change to this delegate rolls back and retries
+            if (r.status == RegistrationStatus.CONFIRMED) {
+                confirmed.fire(new RegistrationEvents.Confirmed(r));
+            }
             List<RegistrationSession> seats = RegistrationSession.listByRegistration(r);
             for (RegistrationSession rs : seats) {
                 promoteSession(rs.session, now);
