@@ -47,6 +47,9 @@ public class AgendaSession extends BaseEntity {
     /** Registrations holding a seat; changed only by conditional updates. */
     @Column(name = "seats_taken")
     public int seatsTaken;
+    /** Delegates in the room now (door scans IN minus OUT); changed only by conditional updates. */
+    @Column(name = "inside_now")
+    public int insideNow;
     /** null: every category. */
     @Convert(converter = CategoriesConverter.class)
     @Column(name = "restricted_to")

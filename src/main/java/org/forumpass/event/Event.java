@@ -52,6 +52,11 @@ public class Event extends BaseEntity {
     @Convert(converter = CategoriesConverter.class)
     @Column(name = "invitation_required_for")
     public Set<Category> invitationRequiredFor;
+    /** Whether door scans outside a session's time (from N minutes before its start to its end) are refused. */
+    @Column(name = "checkin_window_enabled")
+    public boolean checkinWindowEnabled;
+    @Column(name = "checkin_opens_minutes_before")
+    public int checkinOpensMinutesBefore;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

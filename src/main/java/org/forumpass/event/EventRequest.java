@@ -32,6 +32,10 @@ public record EventRequest(
         List<@NotNull Category> approvalRequiredFor,
         /** Categories that must give an invitation code (made by the organizer) to register. */
         List<@NotNull Category> invitationRequiredFor,
+        /** Refuse door scans outside each session's time window (default false). */
+        Boolean checkinWindowEnabled,
+        /** How many minutes before a session starts its door opens (default 30). */
+        @Min(0) @Max(1440) Integer checkinOpensMinutesBefore,
         /** Sessions to create with the event (POST only; ignored by PUT). */
         List<@Valid @NotNull SessionRequest> sessions) {
 

@@ -194,6 +194,18 @@ public class EventService {
         Event.update("seatsTaken = seatsTaken - 1 where id = ?1 and seatsTaken > 0", event.id);
     }
 
+    /** One more delegate in the room, if the room is not full (capacity counts people inside). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean tryEnterSession(AgendaSession session) {
+        return AgendaSession.update(
+                "insideNow = insideNow + 1 where id = ?1 and (capacity is null or insideNow < capacity)", session.id) == 1;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void leaveSession(AgendaSession session) {
+        AgendaSession.update("insideNow = insideNow - 1 where id = ?1 and insideNow > 0", session.id);
+    }
+
     /** Takes one seat in the session if one is left. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryTakeSessionSeat(AgendaSession session) {
@@ -259,6 +271,8 @@ public class EventService {
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.approvalRequiredFor());
         e.invitationRequiredFor = r.invitationRequiredFor() == null || r.invitationRequiredFor().isEmpty()
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.invitationRequiredFor());
+        e.checkinWindowEnabled = Boolean.TRUE.equals(r.checkinWindowEnabled());
+        e.checkinOpensMinutesBefore = r.checkinOpensMinutesBefore() == null ? 30 : r.checkinOpensMinutesBefore();
         e.updatedAt = now;
     }
 

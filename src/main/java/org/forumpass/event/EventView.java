@@ -10,7 +10,8 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                         OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
                         OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, boolean registrationOpen,
                         Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor,
-                        List<Category> invitationRequiredFor, List<SessionView> sessions) {
+                        List<Category> invitationRequiredFor, boolean checkinWindowEnabled, int checkinOpensMinutesBefore,
+                        List<SessionView> sessions) {
 
     public static EventView from(Event e, List<AgendaSession> sessions, Instant now) {
         ZoneId zone = e.zone();
@@ -21,6 +22,7 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                 e.capacity, e.capacity == null ? null : Math.max(0, e.capacity - e.seatsTaken),
                 e.approvalRequiredFor == null ? List.of() : e.approvalRequiredFor.stream().sorted().toList(),
                 e.invitationRequiredFor == null ? List.of() : e.invitationRequiredFor.stream().sorted().toList(),
+                e.checkinWindowEnabled, e.checkinOpensMinutesBefore,
                 sessions.stream().map(s -> SessionView.from(s, zone)).toList());
     }
 

@@ -102,7 +102,8 @@ public class DemoForumLoader {
         return new EventRequest(r.slug(), r.name(), r.nameZh(), r.theme(), r.themeZh(), r.description(), r.descriptionZh(),
                 r.city(), r.cityZh(), r.venue(), r.venueZh(), at(r.startsAt(), zone, days), at(r.endsAt(), zone, days),
                 r.timeZone(), at(r.registrationOpensAt(), zone, days), at(r.registrationClosesAt(), zone, days),
-                r.capacity(), r.approvalRequiredFor(), r.invitationRequiredFor(), sessions);
+                r.capacity(), r.approvalRequiredFor(), r.invitationRequiredFor(), r.checkinWindowEnabled(),
+                r.checkinOpensMinutesBefore(), sessions);
     }
 
     private static OffsetDateTime at(OffsetDateTime t, ZoneId zone, long days) {

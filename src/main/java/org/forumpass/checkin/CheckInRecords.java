@@ -1,0 +1,45 @@
+package org.forumpass.checkin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.forumpass.event.Category;
+
+public final class CheckInRecords {
+    private CheckInRecords() {
+    }
+
+    public record ScanRequest(@NotNull @Size(max = 512) String code, @Size(max = 32) String session, Direction direction,
+                              @NotBlank @Size(max = 64) String deviceId, @NotBlank @Size(max = 64) String nonce,
+                              OffsetDateTime scannedAt) {
+    }
+
+    public record BatchRequest(@NotNull @Size(max = 10_000) List<@Valid @NotNull ScanRequest> scans) {
+    }
+
+    public record ManualRequest(@NotBlank @Size(max = 64) String registrationId, @Size(max = 32) String session,
+                                Direction direction, @NotBlank @Size(max = 64) String deviceId,
+                                @NotBlank @Size(max = 64) String nonce, OffsetDateTime scannedAt) {
+    }
+
+    public record Delegate(String id, String givenName, String familyName, String nativeName, String organization,
+                           String country, Category category) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ScanAnswer(ScanResult result, Delegate delegate, String session, OffsetDateTime firstScannedAt,
+                             String firstDeviceId, String message) {
+    }
+
+    public record BatchAnswer(List<ScanAnswer> results) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Found(String id, String givenName, String familyName, String nativeName, String organization,
+                        String country, Category category, String status, String email, String phone) {
+    }
+}

@@ -1,0 +1,54 @@
+package org.forumpass.checkin;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.checkin.CheckInRecords.Found;
+import org.forumpass.checkin.CheckInRecords.ManualRequest;
+import org.forumpass.checkin.CheckInRecords.ScanAnswer;
+import org.forumpass.common.Languages;
+import org.forumpass.common.Roles;
+import org.forumpass.staff.StaffIdentity;
+
+@Path("/api/v1/events/{slug}/checkin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.DOOR, Roles.ORGANIZER})
+@Tag(name = "Check-in")
+public class CheckInResource {
+    @Inject
+    CheckInService checkins;
+    @Inject
+    DoorSearch search;
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Path("/search")
+    @Operation(summary = "Find a delegate without a badge: name, organization, e-mail (door staff see no e-mail or phone)")
+    public List<Found> search(@PathParam("slug") String slug, @QueryParam("q") String q,
+                              @QueryParam("size") @DefaultValue("20") int size) {
+        return search.find(slug, q, Math.max(1, Math.min(size, 100)), StaffIdentity.isOrganizer(identity));
+    }
+
+    @POST
+    @Path("/manual")
+    @Operation(summary = "Check in a delegate found by search; same answer as a scan, recorded as manual")
+    public ScanAnswer manual(@PathParam("slug") String slug, ManualRequest body, @Context HttpHeaders headers) {
+        return checkins.manual(slug, body, Languages.of(headers), identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,254 @@
+package org.forumpass.checkin;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.forumpass.checkin.CheckInRecords.Delegate;
+import org.forumpass.checkin.CheckInRecords.ManualRequest;
+import org.forumpass.checkin.CheckInRecords.ScanAnswer;
+import org.forumpass.checkin.CheckInRecords.ScanRequest;
+import org.forumpass.common.Db;
+import org.forumpass.common.RequestValidator;
+import org.forumpass.common.Retry;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.event.AgendaSession;
+import org.forumpass.event.Event;
+import org.forumpass.event.EventService;
+import org.forumpass.registration.Registration;
+import org.forumpass.registration.RegistrationSession;
+import org.forumpass.registration.RegistrationStatus;
+import org.forumpass.registration.SeatStatus;
+
+/**
+ * Door scans. Exactly once is settled by the database: a scan's (event, device, nonce) is unique, so
+ * a replay (sequential, concurrent, from another replica, or in a batch) stores nothing new and answers
+ * what the first answered; one first check-in per delegate and session is a unique key, so of 64 doors
+ * scanning one badge at once exactly one is ACCEPTED; room occupancy is a conditional counter.
+ */
+@ApplicationScoped
+public class CheckInService {
+    private static final int ATTEMPTS = 6;
+
+    @Inject
+    EventService events;
+    @Inject
+    RequestValidator validator;
+    @Inject
+    Clock clock;
+    @Inject
+    Instance<CodeCheck.Checker> checker;
+    @Inject
+    Instance<CheckInService> self;
+
+    /** A scan as the door device sent it; {@code staff} is who signed in on the device. */
+    public ScanAnswer scan(String slug, ScanRequest req, String lang, String staff) {
+        RequestValidator.Violations v = validator.start(req);
+        v.throwIfAny();
+        return settle(() -> self.get().scanOnce(slug, req, lang, staff));
+    }
+
+    public List<ScanAnswer> batch(String slug, List<ScanRequest> scans, String lang, String staff) {
+        events.view(slug); // 404 before anything
+        List<ScanAnswer> out = new ArrayList<>(scans.size());
+        for (ScanRequest s : scans) {
+            out.add(settle(() -> self.get().scanOnce(slug, s, lang, staff)));
+        }
+        return out;
+    }
+
+    public ScanAnswer manual(String slug, ManualRequest req, String lang, String staff) {
+        validator.start(req).throwIfAny();
+        return settle(() -> self.get().manualOnce(slug, req, lang, staff));
+    }
+
+    /** Retries when a concurrent scan of the same nonce or the same first check-in got there first. */
+    private ScanAnswer settle(java.util.function.Supplier<ScanAnswer> once) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Retry.onConflict(once);
+            } catch (PersistenceException e) {
+                if (attempt >= ATTEMPTS || !Db.isConstraintViolation(e)) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !Db.isConstraintViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Transactional
+    public ScanAnswer scanOnce(String slug, ScanRequest req, String lang, String staff) {
+        Event event = events.require(slug);
+        Optional<Scan> earlier = Scan.findByNonce(event.id, req.deviceId(), req.nonce());
+        if (earlier.isPresent()) {
+            return replay(event, earlier.get(), lang);
+        }
+        AgendaSession session = session(event, req.session());
+        CodeCheck check = checker.isResolvable() ? checker.get().check(event, req.code().strip()) : CodeCheck.INVALID;
+        Instant received = clock.instant();
+        Instant at = req.scannedAt() == null ? received : req.scannedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Direction direction = req.direction() == null ? Direction.IN : req.direction();
+        Outcome o;
+        if (check.kind() == CodeCheck.Kind.INVALID || check.registration() == null) {
+            o = new Outcome(ScanResult.INVALID_CODE, null, null);
+        } else if (check.kind() == CodeCheck.Kind.WRONG_EVENT) {
+            o = new Outcome(ScanResult.WRONG_EVENT, null, null);
+        } else {
+            o = decide(event, session, check.registration(), check.revoked(), direction, at, req.deviceId());
+        }
+        Registration r = check.genuine().orElse(null);
+        store(event, session, r, req.deviceId(), req.nonce(), excerpt(req.code()), direction, o, false, staff, req.scannedAt(), received);
+        return answer(event, o, r, session, lang);
+    }
+
+    @Transactional
+    public ScanAnswer manualOnce(String slug, ManualRequest req, String lang, String staff) {
+        Event event = events.require(slug);
+        Optional<Scan> earlier = Scan.findByNonce(event.id, req.deviceId(), req.nonce());
+        if (earlier.isPresent()) {
+            return replay(event, earlier.get(), lang);
+        }
+        AgendaSession session = session(event, req.session());
+        Registration r = Registration.findByPublicId(req.registrationId())
+                .filter(x -> x.event.id.equals(event.id))
+                .orElseThrow(() -> DomainException.invalid("registrationId", "is not a registration of this event"));
+        Instant received = clock.instant();
+        Instant at = req.scannedAt() == null ? received : req.scannedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Direction direction = req.direction() == null ? Direction.IN : req.direction();
+        Outcome o = decide(event, session, r, false, direction, at, req.deviceId());
+        store(event, session, r, req.deviceId(), req.nonce(), null, direction, o, true, staff, req.scannedAt(), received);
+        return answer(event, o, r, session, lang);
+    }
+
+    private record Outcome(ScanResult result, Instant firstScannedAt, String firstDeviceId) {
+    }
+
+    private Outcome decide(Event event, AgendaSession session, Registration r, boolean revoked, Direction direction,
+                           Instant at, String deviceId) {
+        if (r.status != RegistrationStatus.CONFIRMED) {
+            return new Outcome(ScanResult.NOT_CONFIRMED, null, null);
+        }
+        if (revoked) {
+            return new Outcome(ScanResult.REVOKED, null, null);
+        }
+        if (session != null) {
+            if (!session.admits(r.category)) {
+                return new Outcome(ScanResult.CATEGORY_NOT_ALLOWED, null, null);
+            }
+            if (session.requiresRegistration && !hasSeat(r, session)) {
+                return new Outcome(ScanResult.NOT_REGISTERED_FOR_SESSION, null, null);
+            }
+            if (event.checkinWindowEnabled && direction == Direction.IN
+                    && (at.isBefore(session.startsAt.minus(Duration.ofMinutes(event.checkinOpensMinutesBefore)))
+                    || !at.isBefore(session.endsAt))) {
+                return new Outcome(ScanResult.OUTSIDE_SESSION_WINDOW, null, null);
+            }
+        }
+        long key = session == null ? CheckIn.ENTRANCE : session.id;
+        Optional<CheckIn> existing = CheckIn.findByRegistrationAndSession(r.id, key);
+        if (direction == Direction.OUT) {
+            existing.filter(c -> c.inside).ifPresent(c -> {
+                c.inside = false;
+                c.lastAt = at;
+                if (session != null) {
+                    events.leaveSession(session);
+                }
+            });
+            return new Outcome(ScanResult.ACCEPTED, existing.map(c -> c.firstScannedAt).orElse(null),
+                    existing.map(c -> c.firstDeviceId).orElse(null));
+        }
+        if (existing.isPresent() && existing.get().inside) {
+            return new Outcome(ScanResult.ALREADY_CHECKED_IN, existing.get().firstScannedAt, existing.get().firstDeviceId);
+        }
+        if (session != null && !events.tryEnterSession(session)) {
+            return new Outcome(ScanResult.SESSION_FULL, existing.map(c -> c.firstScannedAt).orElse(null),
+                    existing.map(c -> c.firstDeviceId).orElse(null));
+        }
+        if (existing.isPresent()) {
+            CheckIn c = existing.get();
+            c.inside = true;
+            c.lastAt = at;
+            c.flush();
+            return new Outcome(ScanResult.ACCEPTED, c.firstScannedAt, c.firstDeviceId);
+        }
+        CheckIn c = new CheckIn();
+        c.eventId = event.id;
+        c.registrationId = r.id;
+        c.sessionKey = key;
+        c.firstScannedAt = at;
+        c.firstDeviceId = deviceId;
+        c.inside = true;
+        c.lastAt = at;
+        c.persistAndFlush(); // a concurrent first check-in at another door fails here and is retried
+        return new Outcome(ScanResult.ACCEPTED, at, deviceId);
+    }
+
+    private static boolean hasSeat(Registration r, AgendaSession session) {
+        return RegistrationSession.count("registration = ?1 and session = ?2 and status = ?3", r, session, SeatStatus.CONFIRMED) > 0;
+    }
+
+    private static AgendaSession session(Event event, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return AgendaSession.findByEventAndCode(event, code.strip())
+                .orElseThrow(() -> DomainException.invalid("session", "is not a session of this event"));
+    }
+
+    private static void store(Event event, AgendaSession session, Registration r, String deviceId, String nonce,
+                              String excerpt, Direction direction, Outcome o, boolean manual, String staff,
+                              OffsetDateTime scannedAt, Instant received) {
+        Scan s = new Scan();
+        s.eventId = event.id;
+        s.sessionId = session == null ? null : session.id;
+        s.registrationId = r == null ? null : r.id;
+        s.deviceId = deviceId;
+        s.nonce = nonce;
+        s.codeExcerpt = excerpt;
+        s.direction = direction;
+        s.result = o.result();
+        s.manual = manual;
+        s.staffUsername = staff;
+        s.firstScannedAt = o.firstScannedAt();
+        s.firstDeviceId = o.firstDeviceId();
+        s.scannedAt = scannedAt == null ? null : scannedAt.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        s.receivedAt = received;
+        s.persistAndFlush(); // a concurrent replay of the same nonce fails here and then answers as the first
+    }
+
+    private ScanAnswer replay(Event event, Scan s, String lang) {
+        Registration r = s.registrationId == null ? null : Registration.findById(s.registrationId);
+        AgendaSession session = s.sessionId == null ? null : AgendaSession.findById(s.sessionId);
+        return answer(event, new Outcome(s.result, s.firstScannedAt, s.firstDeviceId), r, session, lang);
+    }
+
+    private static ScanAnswer answer(Event event, Outcome o, Registration r, AgendaSession session, String lang) {
+        ZoneId zone = event.zone();
+        Delegate d = r == null ? null : new Delegate(r.publicId, r.givenName, r.familyName, r.nativeName, r.organization,
+                r.country, r.category);
+        String message = o.result().message(lang);
+        if (o.result() == ScanResult.ALREADY_CHECKED_IN && o.firstScannedAt() != null) {
+            String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(o.firstScannedAt().atZone(zone));
+            message += "zh".equals(lang) ? "（" + time + "，" + o.firstDeviceId() + "）" : " at " + time + " (" + o.firstDeviceId() + ")";
+        }
+        return new ScanAnswer(o.result(), d, session == null ? null : session.code,
+                o.firstScannedAt() == null ? null : OffsetDateTime.ofInstant(o.firstScannedAt(), zone), o.firstDeviceId(), message);
+    }
+
+    private static String excerpt(String code) {
+        String c = code == null ? "" : code.strip();
+        return c.length() <= 12 ? c : c.substring(0, 12);
+    }
+}

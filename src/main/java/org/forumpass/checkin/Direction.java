@@ -1,0 +1,5 @@
+package org.forumpass.checkin;
+
+public enum Direction {
+    IN, OUT
+}

@@ -1,0 +1,51 @@
+package org.forumpass.checkin;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import org.forumpass.common.BaseEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Every scan, refused ones too, with the device's time and the server's. (event, device, nonce) is unique. */
+@Entity
+@Table(name = "scan")
+public class Scan extends BaseEntity {
+    @Column(name = "event_id")
+    public Long eventId;
+    @Column(name = "session_id")
+    public Long sessionId;
+    @Column(name = "registration_id")
+    public Long registrationId;
+    @Column(name = "device_id")
+    public String deviceId;
+    public String nonce;
+    /** The first characters of what was read, to tell scans apart in the log without storing whole codes. */
+    @Column(name = "code_excerpt")
+    public String codeExcerpt;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public Direction direction;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    public ScanResult result;
+    public boolean manual;
+    @Column(name = "staff_username")
+    public String staffUsername;
+    @Column(name = "first_scanned_at")
+    public Instant firstScannedAt;
+    @Column(name = "first_device_id")
+    public String firstDeviceId;
+    @Column(name = "scanned_at")
+    public Instant scannedAt;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    public static Optional<Scan> findByNonce(Long eventId, String deviceId, String nonce) {
+        return find("eventId = ?1 and deviceId = ?2 and nonce = ?3", eventId, deviceId, nonce).firstResultOptional();
+    }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE agenda_session ADD COLUMN inside_now INT NOT NULL DEFAULT 0;

@@ -1,0 +1,21 @@
+CREATE TABLE scan (
+    id                  BIGINT        NOT NULL AUTO_INCREMENT,
+    event_id            BIGINT        NOT NULL,
+    session_id          BIGINT,
+    registration_id     BIGINT,
+    device_id           VARCHAR(64)   NOT NULL,
+    nonce               VARCHAR(64)   NOT NULL,
+    code_excerpt        VARCHAR(16),
+    direction           VARCHAR(3)    NOT NULL,
+    result              VARCHAR(32)   NOT NULL,
+    manual              BOOLEAN       NOT NULL DEFAULT FALSE,
+    staff_username      VARCHAR(64),
+    first_scanned_at    DATETIME(6),
+    first_device_id     VARCHAR(64),
+    scanned_at          DATETIME(6),
+    received_at         DATETIME(6)   NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_scan_device_nonce (event_id, device_id, nonce),
+    KEY ix_scan_event_received (event_id, received_at),
+    KEY ix_scan_event_session (event_id, session_id, received_at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
