@@ -38,6 +38,7 @@ import org.forumpass.registration.SeatStatus;
 @ApplicationScoped
 public class CheckInService {
     private static final int ATTEMPTS = 6;
+    private static final int CHUNK = 250;
 
     @Inject
     EventService events;
@@ -57,13 +58,53 @@ public class CheckInService {
         return settle(() -> self.get().scanOnce(slug, req, lang, staff));
     }
 
+    /**
+     * Scans uploaded by a device that was offline, answered in order. They are settled in chunks of
+     * {@value #CHUNK}, one transaction each (one commit instead of one per scan); a chunk that meets a
+     * concurrent duplicate (same nonce or same first check-in from another request) is rolled back and
+     * settled scan by scan. Session codes are checked first, so a bad batch stores nothing.
+     */
     public List<ScanAnswer> batch(String slug, List<ScanRequest> scans, String lang, String staff) {
-        events.view(slug); // 404 before anything
+        checkSessions(events.require(slug), scans);
         List<ScanAnswer> out = new ArrayList<>(scans.size());
-        for (ScanRequest s : scans) {
-            out.add(settle(() -> self.get().scanOnce(slug, s, lang, staff)));
+        for (int from = 0; from < scans.size(); from += CHUNK) {
+            List<ScanRequest> chunk = scans.subList(from, Math.min(scans.size(), from + CHUNK));
+            try {
+                out.addAll(Retry.onConflict(() -> self.get().scanChunk(slug, chunk, lang, staff)));
+            } catch (RuntimeException e) {
+                if (!Db.isConstraintViolation(e) && !Retry.isConflict(e)) {
+                    throw e;
+                }
+                for (ScanRequest s : chunk) {
+                    out.add(settle(() -> self.get().scanOnce(slug, s, lang, staff)));
+                }
+            }
         }
         return out;
+    }
+
+    @Transactional
+    public List<ScanAnswer> scanChunk(String slug, List<ScanRequest> chunk, String lang, String staff) {
+        List<ScanAnswer> out = new ArrayList<>(chunk.size());
+        for (ScanRequest s : chunk) {
+            out.add(scanOnce(slug, s, lang, staff)); // joins this transaction
+        }
+        return out;
+    }
+
+    private static void checkSessions(Event event, List<ScanRequest> scans) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (AgendaSession s : AgendaSession.listByEvent(event)) {
+            known.add(s.code);
+        }
+        RequestValidator.Violations v = new RequestValidator.Violations();
+        for (int i = 0; i < scans.size(); i++) {
+            String code = scans.get(i).session();
+            if (code != null && !code.isBlank() && !known.contains(code.strip())) {
+                v.add("scans[" + i + "].session", "is not a session of this event");
+            }
+        }
+        v.throwIfAny();
     }
 
     public ScanAnswer manual(String slug, ManualRequest req, String lang, String staff) {

@@ -210,6 +210,41 @@ class CheckInTest {
     }
 
     @Test
+    void batchNamingAnUnknownSessionIsRefusedWholeAndStoresNothing() {
+        String slug = forum(false);
+        List<Map<String, Object>> scans = new ArrayList<>();
+        scans.add(Map.of("code", "JUNK-1", "session", "PLENARY", "deviceId", "phone-8", "nonce", unique()));
+        scans.add(Map.of("code", "JUNK-2", "session", "NO-SUCH", "deviceId", "phone-8", "nonce", unique()));
+        asDoor().body(Map.of("scans", scans)).post("/api/v1/events/" + slug + "/scans/batch").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", is("request.invalid"))
+                .body("violations.field", contains("scans[1].session"));
+        List<Integer> perMinute = asOrganizer().get("/api/v1/events/" + slug + "/stats").then().statusCode(200)
+                .extract().jsonPath().getList("scansPerMinute.scans", Integer.class);
+        assertEquals(0, perMinute.stream().mapToInt(Integer::intValue).sum(), "no scan of the refused batch was kept");
+    }
+
+    @Test
+    void batchLargerThanOneChunkAnswersEveryScanInOrder() {
+        String slug = forum(false);
+        List<Map<String, Object>> scans = new ArrayList<>();
+        String repeated = unique();
+        for (int i = 0; i < 600; i++) {
+            scans.add(Map.of("code", "JUNK-" + i, "session", i % 2 == 0 ? "PLENARY" : "ROOM", "deviceId", "phone-9",
+                    "nonce", i == 599 ? repeated : (i == 4 ? repeated : "n-" + i)));
+        }
+        JsonPath answer = asDoor().body(Map.of("scans", scans)).post("/api/v1/events/" + slug + "/scans/batch").then()
+                .statusCode(200).body("results", hasSize(600)).extract().jsonPath();
+        assertEquals("PLENARY", answer.getString("results[0].session"));
+        assertEquals("ROOM", answer.getString("results[3].session"));
+        assertEquals("PLENARY", answer.getString("results[4].session"));
+        assertEquals("PLENARY", answer.getString("results[599].session"), "a replayed nonce answers what its first scan answered");
+        List<Integer> perMinute = asOrganizer().get("/api/v1/events/" + slug + "/stats").then().statusCode(200)
+                .extract().jsonPath().getList("scansPerMinute.scans", Integer.class);
+        assertEquals(599, perMinute.stream().mapToInt(Integer::intValue).sum(), "the replayed nonce stored nothing new");
+    }
+
+    @Test
     void doorSearchHidesContactDetailsFromDoorStaff() {
         String slug = forum(false);
         Map<String, Object> d = delegate(email());
