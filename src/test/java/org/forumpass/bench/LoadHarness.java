@@ -29,6 +29,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.forumpass.seed.DelegateGenerator;
+import org.forumpass.seed.SyntheticDelegate;
 
 /**
  * The load harness: drives a running ForumPass server over HTTP and prints throughput, latency
@@ -164,12 +166,13 @@ public final class LoadHarness {
         check(send(post("/api/v1/events", event)), 201, "create event");
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         Histogram h = new ConcurrentHistogram(3);
+        List<SyntheticDelegate> crowd = new DelegateGenerator(500).generate(people);
         long start = System.nanoTime();
         for (int i = 0; i < people; i++) {
             long sent = System.nanoTime();
             HttpRequest r = HttpRequest.newBuilder(base.resolve("/api/v1/events/" + slug + "/registrations"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(delegate(i, "rush")))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json(delegate(crowd.get(i))))).build();
             calls.add(client.sendAsync(r, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((x, e) -> h.recordValue((System.nanoTime() - sent) / 1000)));
         }
@@ -281,22 +284,17 @@ public final class LoadHarness {
 
     private List<String> importDelegates(String slug, int count, int seed) throws Exception {
         List<String> ids = new ArrayList<>(count);
+        DelegateGenerator generator = new DelegateGenerator(seed);
         for (int from = 0; from < count; from += 5000) {
-            StringBuilder csv = new StringBuilder("givenName,familyName,nativeName,organization,country,email,phone,category,language\n");
-            for (int i = from; i < Math.min(count, from + 5000); i++) {
-                Map<String, Object> d = delegate(i, slug + "-" + seed);
-                csv.append(d.get("givenName")).append(',').append(d.get("familyName")).append(',')
-                        .append(d.get("nativeName")).append(',').append('"').append(d.get("organization")).append('"').append(',')
-                        .append(d.get("country")).append(',').append(d.get("email")).append(',').append(d.get("phone"))
-                        .append(',').append(d.get("category")).append(',').append(d.get("language")).append('\n');
-            }
+            StringBuilder csv = new StringBuilder();
+            DelegateGenerator.writeCsv(generator.generate(Math.min(5000, count - from)), csv);
             HttpRequest r = HttpRequest.newBuilder(base.resolve("/api/v1/events/" + slug + "/registrations/import"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
                     .timeout(Duration.ofMinutes(30))
                     .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
             JsonNode report = JSON.readTree(check(send(r), 200, "import").body());
             for (JsonNode row : report.path("report")) {
-                if (!row.path("id").isMissingNode() && !row.path("id").isNull()) {
+                if (row.hasNonNull("id")) {
                     ids.add(row.path("id").asText());
                 }
             }
@@ -304,28 +302,21 @@ public final class LoadHarness {
         return ids;
     }
 
-    private static final String[][] NAMES = {
-            {"Wei", "Zhang", "张伟", "CN", "+86 138 0013 %04d"}, {"Anna", "Kovács", "Kovács Anna", "HU", "+36 20 123 %04d"},
-            {"Jan", "Novák", "Jan Novák", "CZ", "+420 601 23%04d"}, {"Somchai", "Srisuk", "สมชาย ศรีสุข", "TH", "+66 81 234 %04d"},
-            {"Aigerim", "Nurlanova", "Айгерим Нурланова", "KZ", "+7 701 123 %04d"}, {"Omar", "Hassan", "عمر حسن", "EG", "+20 100 123 %04d"},
-            {"Haruto", "Sato", "佐藤 陽翔", "JP", "+81 90 1234 %04d"}, {"Carlos", "Pérez", "Carlos Pérez", "CU", "+53 5 123 %04d"}};
-    private static final String[] CATEGORIES = {"GOVERNMENT", "DIPLOMATIC", "ACADEMIC", "INDUSTRY", "INDUSTRY"};
-
-    private static Map<String, Object> delegate(int i, String tag) {
-        String[] n = NAMES[i % NAMES.length];
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("givenName", n[0]);
-        d.put("familyName", n[1]);
-        d.put("nativeName", n[2]);
-        d.put("organization", "Organization " + (i % 97));
-        d.put("country", n[3]);
-        d.put("email", "bench-" + tag + "-" + i + "@example.org");
-        d.put("phone", String.format(Locale.ROOT, n[4], i % 10_000));
-        d.put("category", CATEGORIES[i % CATEGORIES.length]);
-        d.put("language", i % 3 == 0 ? "zh" : "en");
-        d.put("consent", true);
-        d.put("sessions", List.of());
-        return d;
+    private static Map<String, Object> delegate(SyntheticDelegate d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("givenName", d.givenName());
+        m.put("familyName", d.familyName());
+        m.put("nativeName", d.nativeName());
+        m.put("jobTitle", d.jobTitle());
+        m.put("organization", d.organization());
+        m.put("country", d.country());
+        m.put("email", d.email());
+        m.put("phone", d.phone());
+        m.put("category", d.category());
+        m.put("language", d.language());
+        m.put("consent", true);
+        m.put("sessions", List.of());
+        return m;
     }
 
     private static Map<String, Object> event(String slug, int capacity) {
