@@ -1,6 +1,8 @@
 package org.forumpass.web;
 
 import java.util.Map;
+import org.forumpass.registration.RegistrationStatus;
+import org.forumpass.registration.SeatStatus;
 import org.forumpass.event.Category;
 import org.forumpass.event.SessionType;
 
@@ -27,7 +29,25 @@ public final class Labels {
             Map.entry(SessionType.NEGOTIATION, new String[] {"B2B negotiation", "洽谈会"}),
             Map.entry(SessionType.OTHER, new String[] {"Other", "其他"}));
 
+    private static final Map<RegistrationStatus, String[]> STATUSES = Map.of(
+            RegistrationStatus.CONFIRMED, new String[] {"Confirmed", "已确认"},
+            RegistrationStatus.PENDING, new String[] {"Awaiting approval", "待审核"},
+            RegistrationStatus.WAITLISTED, new String[] {"On the waiting list", "候补中"},
+            RegistrationStatus.CANCELLED, new String[] {"Cancelled", "已取消"},
+            RegistrationStatus.REJECTED, new String[] {"Not accepted", "未获批准"});
+    private static final Map<SeatStatus, String[]> SEATS = Map.of(
+            SeatStatus.CONFIRMED, new String[] {"seat confirmed", "席位已确认"},
+            SeatStatus.WAITLISTED, new String[] {"on the waiting list", "候补中"});
+
     private Labels() {
+    }
+
+    public static String status(RegistrationStatus s, String lang) {
+        return STATUSES.get(s)["zh".equals(lang) ? 1 : 0];
+    }
+
+    public static String seat(SeatStatus s, String lang) {
+        return SEATS.get(s)["zh".equals(lang) ? 1 : 0];
     }
 
     public static String category(Category c, String lang) {

@@ -35,7 +35,8 @@ public final class PageModels {
     }
 
     public record SessionLine(String code, String title, String type, String room, String description, String time,
-                              String restrictedTo, boolean requiresRegistration, Integer capacity, Integer seatsLeft) {
+                              String restrictedTo, boolean requiresRegistration, Integer capacity, Integer seatsLeft,
+                              String restrictedCodes) {
         static SessionLine of(SessionView s, String lang) {
             boolean zh = "zh".equals(lang);
             String restricted = s.restrictedTo() == null ? null
@@ -43,7 +44,8 @@ public final class PageModels {
             return new SessionLine(s.code(), pick(zh, s.titleZh(), s.title()), Labels.sessionType(s.type(), lang),
                     pick(zh, s.roomZh(), s.room()), pick(zh, s.descriptionZh(), s.description()),
                     TIME.format(s.startsAt()) + "–" + TIME.format(s.endsAt()), restricted, s.requiresRegistration(),
-                    s.capacity(), s.seatsLeft());
+                    s.capacity(), s.seatsLeft(), s.restrictedTo() == null ? ""
+                            : s.restrictedTo().stream().sorted().map(Enum::name).collect(Collectors.joining(" ")));
         }
     }
 

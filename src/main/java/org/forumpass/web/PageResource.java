@@ -4,7 +4,10 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,8 +32,7 @@ public class PageResource {
     @Location("home.html")
     Template home;
     @Inject
-    @Location("event.html")
-    Template event;
+    RegistrationPages forms;
 
     @GET
     @Operation(hidden = true)
@@ -49,14 +51,26 @@ public class PageResource {
     @Operation(hidden = true)
     public Response event(@PathParam("slug") String slug, @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
-        String html = event.data("lang", lang)
-                .data("event", PageModels.EventPage.of(events.view(slug), lang))
-                .setLocale(Lang.locale(lang)).render();
+        String html = forms.eventPage(events.view(slug), lang).render();
         return page(html, langParam, lang);
     }
 
+    /** The registration form's answer: to the manage page on success, the form with its errors otherwise. */
+    @POST
+    @Path("events/{slug}/register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response register(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
+                             @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
+        return forms.register(slug, form, langParam, headers);
+    }
+
     static Response page(String html, String langParam, String lang) {
-        Response.ResponseBuilder b = Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        return page(Response.ok(), html, langParam, lang);
+    }
+
+    static Response page(Response.ResponseBuilder start, String html, String langParam, String lang) {
+        Response.ResponseBuilder b = start.entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Content-Language", lang)
                 .header("Vary", "Accept-Language, Cookie");
         if (langParam != null) {

@@ -1,0 +1,331 @@
+package org.forumpass.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.common.error.Violation;
+import org.forumpass.event.Category;
+import org.forumpass.event.EventService;
+import org.forumpass.event.EventView;
+import org.forumpass.registration.ManageTokens;
+import org.forumpass.registration.RegistrationRecords.RegisterRequest;
+import org.forumpass.registration.RegistrationRecords.RegisterResponse;
+import org.forumpass.registration.RegistrationRecords.RegistrationView;
+import org.forumpass.registration.RegistrationRecords.UpdateRegistrationRequest;
+import org.forumpass.registration.RegistrationService;
+import org.forumpass.registration.RegistrationService.Actor;
+import org.forumpass.registration.RegistrationStatus;
+
+/**
+ * The delegate's pages: the registration form on the event page (a plain HTML form, so it works
+ * without JavaScript; errors come back beside their fields) and the private manage page {@code /r/{id}}.
+ * The manage link's token moves from the URL into an HttpOnly, SameSite=Lax cookie on first use, so
+ * it leaves the address bar and cross-site forms cannot act with it.
+ */
+@Path("/r/{id}")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+@jakarta.enterprise.context.ApplicationScoped
+public class RegistrationPages {
+    static final List<Category> SELF_SERVICE = Arrays.stream(Category.values()).filter(c -> c != Category.STAFF).toList();
+
+    @Inject
+    EventService events;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    ForumPassConfig config;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    @Location("event.html")
+    Template eventPage;
+    @Inject
+    @Location("manage.html")
+    Template managePage;
+    @Inject
+    @Location("message.html")
+    Template messagePage;
+
+    /** The registration form's answer: to the manage page on success, the form with its errors otherwise. */
+    Response register(String slug, MultivaluedMap<String, String> form, String langParam, HttpHeaders headers) {
+        String lang = Lang.resolve(langParam, headers);
+        EventView event = events.view(slug);
+        FormState state = FormState.of(form);
+        RegisterRequest req = new RegisterRequest(state.value("givenName"), state.value("familyName"),
+                state.value("nativeName"), state.value("jobTitle"), state.value("organization"), state.value("country"),
+                state.value("email"), state.value("phone"), category(state, "category"), state.values("sessions"),
+                state.value("language") == null ? lang : state.value("language"), state.checked("consent"),
+                state.value("invitationCode"));
+        try {
+            RegisterResponse r = registrations.register(slug, req, RegistrationService.Origin.ONLINE);
+            return Response.seeOther(URI.create("/r/" + r.id() + "?new=1&t=" + enc(r.manageToken()))).build();
+        } catch (DomainException e) {
+            FormState failed = state.failed(e, lang);
+            TemplateInstance page = eventPage(event, lang).data("form", failed);
+            return PageResource.page(Response.status(e.error().status()), page.render(), langParam, lang);
+        }
+    }
+
+    /** The event page with an empty form (used by PageResource). */
+    TemplateInstance eventPage(EventView event, String lang) {
+        return eventPage.data("lang", lang)
+                .data("event", PageModels.EventPage.of(event, lang))
+                .data("countries", Countries.list(lang))
+                .data("categories", SELF_SERVICE.stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
+                .data("invitationFor", String.join(", ", event.invitationRequiredFor().stream().map(c -> Labels.category(c, lang)).toList()))
+                .data("invitationCodes", String.join(" ", event.invitationRequiredFor().stream().map(Enum::name).toList()))
+                .data("privacyVersion", config.privacyVersion())
+                .data("form", FormState.empty(lang))
+                .setLocale(Lang.locale(lang));
+    }
+
+    /** The manage link: keeps the token in a cookie for this registration and drops it from the URL. */
+    @GET
+    @Operation(hidden = true)
+    public Response manage(@PathParam("id") String id, @QueryParam("t") String token, @QueryParam("new") String fresh,
+                           @QueryParam("lang") String langParam, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String lang = Lang.resolve(langParam, headers);
+        if (token != null) {
+            if (!registrations.tokenMatches(id, token)) {
+                return invalidLink(lang, langParam);
+            }
+            return Response.seeOther(URI.create("/r/" + id + (fresh != null ? "?new=1" : "")))
+                    .cookie(tokenCookie(id, token, uri)).build();
+        }
+        String remembered = tokenFrom(id, headers);
+        if (remembered == null || !registrations.tokenMatches(id, remembered)) {
+            return invalidLink(lang, langParam);
+        }
+        return PageResource.page(Response.ok(), managePage(id, remembered, lang, uri)
+                .data("fresh", fresh != null).render(), langParam, lang);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response change(@PathParam("id") String id, MultivaluedMap<String, String> form,
+                           @QueryParam("lang") String langParam, @Context HttpHeaders headers, @Context UriInfo uri) {
+        String lang = Lang.resolve(langParam, headers);
+        String token = tokenFrom(id, headers);
+        if (token == null || !registrations.tokenMatches(id, token)) {
+            return invalidLink(lang, langParam);
+        }
+        FormState state = FormState.of(form);
+        try {
+            if ("cancel".equals(state.value("action"))) {
+                if (!state.checked("confirm")) {
+                    FormState refused = state.withError("confirm", Texts.bundle(lang).cancel_needs_confirm());
+                    return PageResource.page(Response.status(400), managePage(id, token, lang, uri)
+                            .data("cancelForm", refused).render(), langParam, lang);
+                }
+                registrations.cancel(id, Actor.DELEGATE);
+                return Response.seeOther(URI.create("/r/" + id)).build();
+            }
+            registrations.update(id, new UpdateRegistrationRequest(state.value("givenName"), state.value("familyName"),
+                    blankToEmpty(state, "nativeName"), blankToEmpty(state, "jobTitle"), state.value("organization"),
+                    state.value("country"), state.value("email"), blankToEmpty(state, "phone"), null,
+                    state.values("sessions"), state.value("language")), Actor.DELEGATE);
+            return Response.seeOther(URI.create("/r/" + id + "?saved=1")).build();
+        } catch (DomainException e) {
+            FormState failed = state.failed(e, lang);
+            return PageResource.page(Response.status(e.error().status()), managePage(id, token, lang, uri)
+                    .data("form", failed).render(), langParam, lang);
+        }
+    }
+
+    private TemplateInstance managePage(String id, String token, String lang, UriInfo uri) {
+        RegistrationView view = registrations.view(id);
+        EventView event = events.view(view.event());
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("givenName", single(view.givenName()));
+        values.put("familyName", single(view.familyName()));
+        values.put("nativeName", single(view.nativeName()));
+        values.put("jobTitle", single(view.jobTitle()));
+        values.put("organization", single(view.organization()));
+        values.put("country", single(view.country()));
+        values.put("email", single(view.email()));
+        values.put("phone", single(view.phone()));
+        values.put("language", single(view.language()));
+        values.put("sessions", view.sessions().stream().map(s -> s.code()).toList());
+        boolean zh = "zh".equals(lang);
+        List<SeatLine> seats = view.sessions().stream().map(s -> new SeatLine(s.code(),
+                zh && s.titleZh() != null ? s.titleZh() : s.title(),
+                PageModels.dates(s.startsAt(), s.endsAt(), lang), Labels.seat(s.status(), lang),
+                s.status().name())).toList();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> badge = view.badge() == null ? null : mapper.convertValue(view.badge(), Map.class);
+        String base = config.publicUrl().orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
+        return managePage.data("lang", lang)
+                .data("event", PageModels.EventPage.of(event, lang))
+                .data("view", view)
+                .data("statusLabel", Labels.status(view.status(), lang))
+                .data("active", view.status().isActive())
+                .data("categoryLabel", Labels.category(view.category(), lang))
+                .data("countryName", Countries.name(view.country(), lang))
+                .data("seats", seats)
+                .data("badge", badge)
+                .data("token", token)
+                .data("manageUrl", base + "/r/" + id + "?t=" + enc(token))
+                .data("countries", Countries.list(lang))
+                .data("form", new FormState(values, Map.of(), List.of(), null))
+                .data("cancelForm", FormState.empty(lang))
+                .data("fresh", false)
+                .data("saved", uri.getQueryParameters().containsKey("saved"))
+                .setLocale(Lang.locale(lang));
+    }
+
+    private Response invalidLink(String lang, String langParam) {
+        String html = messagePage.data("lang", lang).data("title", Texts.bundle(lang).link_invalid_title())
+                .data("text", Texts.bundle(lang).link_invalid_text()).setLocale(Lang.locale(lang)).render();
+        return PageResource.page(Response.status(403), html, langParam, lang);
+    }
+
+    static String cookieName(String id) {
+        return "fp_m_" + id;
+    }
+
+    private static NewCookie tokenCookie(String id, String token, UriInfo uri) {
+        return new NewCookie.Builder(cookieName(id)).value(token).path("/r/" + id).httpOnly(true)
+                .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
+                .sameSite(NewCookie.SameSite.LAX).maxAge(400 * 24 * 3600).build();
+    }
+
+    private static String tokenFrom(String id, HttpHeaders headers) {
+        Cookie c = headers.getCookies().get(cookieName(id));
+        return c == null || c.getValue().isBlank() ? null : c.getValue();
+    }
+
+    private static Category category(FormState state, String field) {
+        String v = state.value(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Category.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A field sent empty clears it (PATCH treats null as "unchanged"). */
+    private static String blankToEmpty(FormState state, String field) {
+        return state.sent(field) && state.value(field) == null ? "" : state.value(field);
+    }
+
+    private static List<String> single(String v) {
+        return v == null ? List.of() : List.of(v);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public record Option(String value, String label) {
+    }
+
+    public record SeatLine(String code, String title, String when, String status, String statusCode) {
+    }
+
+    /** What the delegate typed, and the server's errors by field, to render a form again. */
+    @io.quarkus.qute.TemplateData
+    public record FormState(Map<String, List<String>> fields, Map<String, String> errors, List<String> summary,
+                            String failure) {
+        static FormState empty(String lang) {
+            return new FormState(Map.of("language", List.of(lang)), Map.of(), List.of(), null);
+        }
+
+        static FormState of(MultivaluedMap<String, String> form) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            form.forEach((k, v) -> fields.put(k, v == null ? List.of() : List.copyOf(v)));
+            return new FormState(fields, Map.of(), List.of(), null);
+        }
+
+        public String value(String name) {
+            List<String> v = fields.get(name);
+            if (v == null || v.isEmpty() || v.get(0) == null || v.get(0).isBlank()) {
+                return null;
+            }
+            return v.get(0);
+        }
+
+        public boolean sent(String name) {
+            return fields.containsKey(name);
+        }
+
+        public List<String> values(String name) {
+            return fields.getOrDefault(name, List.of()).stream().filter(s -> s != null && !s.isBlank()).toList();
+        }
+
+        public boolean checked(String name) {
+            String v = value(name);
+            return v != null && !"false".equals(v);
+        }
+
+        public boolean has(String name, String option) {
+            return fields.getOrDefault(name, List.of()).contains(option);
+        }
+
+        public boolean is(String name, String option) {
+            return option.equals(value(name));
+        }
+
+        public String error(String name) {
+            return errors.get(name);
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty() || failure != null;
+        }
+
+        FormState withError(String field, String message) {
+            Map<String, String> e = new LinkedHashMap<>(errors);
+            e.put(field, message);
+            return new FormState(fields, e, List.of(message), failure);
+        }
+
+        /** The server's answer laid onto the form: violations beside their fields, anything else on top. */
+        FormState failed(DomainException e, String lang) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            List<String> summary = new ArrayList<>();
+            for (Violation v : e.violations()) {
+                String field = v.field().replaceAll("[\\[.].*$", "");
+                String message = Texts.violation(lang, v.message());
+                byField.merge(field, message, (a, b) -> a + "; " + b);
+                summary.add(Texts.field(lang, field) + ": " + message);
+            }
+            String failure = e.violations().isEmpty() ? Texts.failure(lang, e) : null;
+            return new FormState(fields, byField, summary, failure);
+        }
+    }
+}
