@@ -178,11 +178,11 @@ public class CheckInService {
 
     private Outcome decide(Event event, AgendaSession session, Registration r, boolean revoked, Direction direction,
                            Instant at, String deviceId) {
-        if (r.status != RegistrationStatus.CONFIRMED) {
-            return new Outcome(ScanResult.NOT_CONFIRMED, null, null);
-        }
         if (revoked) {
             return new Outcome(ScanResult.REVOKED, null, null);
+        }
+        if (r.status != RegistrationStatus.CONFIRMED) {
+            return new Outcome(ScanResult.NOT_CONFIRMED, null, null);
         }
         if (session != null) {
             if (!session.admits(r.category)) {

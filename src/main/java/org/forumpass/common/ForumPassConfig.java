@@ -28,10 +28,19 @@ public interface ForumPassConfig {
 
     Token token();
 
+    Badge badge();
+
     interface Demo {
         /** Load the demo forums from seeds/ on the first start. */
         @WithDefault("false")
         boolean load();
+    }
+
+    interface Badge {
+        /** AES-256 key (base64, 32 bytes) that encrypts the badge signing keys in the database
+         *  (FORUMPASS_BADGE_KEY_ENCRYPTION_KEY). When absent, one is generated and kept in the database,
+         *  which protects nothing against someone who can read it: set it in production. */
+        Optional<String> keyEncryptionKey();
     }
 
     interface Token {

@@ -1,0 +1,44 @@
+package org.forumpass.badge;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.event.Event;
+import org.forumpass.event.EventService;
+
+/** What a door device needs to verify badge codes offline: the public keys and the revoked codes. */
+@Path("/api/v1/events/{slug}/badge-keys")
+@Tag(name = "Badges")
+public class BadgeKeyResource {
+    @Inject
+    EventService events;
+    @Inject
+    BadgeKeys keys;
+    @Inject
+    BadgeService badges;
+    @Inject
+    Clock clock;
+
+    public record KeySet(String event, long eventId, String format, List<BadgeKeys.Jwk> keys, List<String> revoked,
+                         Instant generatedAt) {
+    }
+
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Public keys (JWK, Ed25519) that verify badge codes, and the SHA-256 digests (base64url)"
+            + " of revoked codes")
+    public KeySet get(@PathParam("slug") String slug) {
+        Event event = events.require(slug);
+        return new KeySet(event.slug, event.id, "FP1", keys.publicKeys(), badges.revokedDigests(event), clock.instant());
+    }
+}

@@ -1,0 +1,61 @@
+package org.forumpass.badge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.event.Category;
+import org.forumpass.event.Event;
+import org.forumpass.event.EventService;
+import org.forumpass.registration.Registration;
+
+/** Reads what bulk badges print: a few hundred bytes per delegate, so 2,000 badges stay small in memory. */
+@ApplicationScoped
+public class BadgePrinting {
+    @Inject
+    EventService events;
+
+    @Transactional
+    public List<BadgePdf.Card> cards(String slug, String country, String category, String organization) {
+        Event event = events.require(slug);
+        StringBuilder q = new StringBuilder("select r, b.code from Registration r, Badge b where b.registrationId = r.id"
+                + " and b.revokedAt is null and r.event = :event"
+                + " and r.status = org.forumpass.registration.RegistrationStatus.CONFIRMED");
+        if (country != null && !country.isBlank()) {
+            q.append(" and r.country = :country");
+        }
+        Category cat = null;
+        if (category != null && !category.isBlank()) {
+            try {
+                cat = Category.valueOf(category.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("category", "is not a delegate category");
+            }
+            q.append(" and r.category = :category");
+        }
+        if (organization != null && !organization.isBlank()) {
+            q.append(" and lower(r.organization) like :organization");
+        }
+        q.append(" order by r.country, r.familyName, r.givenName, r.id");
+        TypedQuery<Object[]> query = Registration.getEntityManager().createQuery(q.toString(), Object[].class)
+                .setParameter("event", event);
+        if (country != null && !country.isBlank()) {
+            query.setParameter("country", country.strip().toUpperCase(Locale.ROOT));
+        }
+        if (cat != null) {
+            query.setParameter("category", cat);
+        }
+        if (organization != null && !organization.isBlank()) {
+            query.setParameter("organization", "%" + organization.strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        List<BadgePdf.Card> cards = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            cards.add(BadgeCards.of((Registration) row[0], (String) row[1]));
+        }
+        return cards;
+    }
+}

@@ -1,0 +1,116 @@
+package org.forumpass.badge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.event.Event;
+import org.forumpass.registration.BadgeLookup;
+import org.forumpass.registration.Registration;
+import org.forumpass.registration.RegistrationEvents;
+import org.forumpass.registration.RegistrationService;
+import org.forumpass.registration.RegistrationStatus;
+
+/**
+ * Badges follow registrations: confirming one issues a badge, cancelling or rejecting revokes it, and an
+ * organizer's reissue revokes the old code at once and issues serial + 1. A scanned code is found by its
+ * SHA-256 digest (one indexed read) and compared in constant time; no signature is verified on the scan
+ * path, because the server knows every code it issued.
+ */
+@ApplicationScoped
+public class BadgeService implements BadgeLookup {
+    @Inject
+    BadgeKeys keys;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    Clock clock;
+
+    /** What a scanned string is, for the door. */
+    public record Found(Badge badge, Registration registration) {
+    }
+
+    void onConfirmed(@Observes RegistrationEvents.Confirmed e) {
+        Registration r = e.registration();
+        if (Badge.findCurrent(r.id).isEmpty()) {
+            issue(r);
+        }
+    }
+
+    void onEnded(@Observes RegistrationEvents.Ended e) {
+        Badge.findCurrent(e.registration().id).ifPresent(b -> b.revokedAt = clock.instant());
+    }
+
+    @Override
+    public Optional<Object> badgeOf(Registration r) {
+        return Badge.findCurrent(r.id).map(b -> BadgeView.of(b, r.publicId, r.event.zone()));
+    }
+
+    /** The current badge of a confirmed registration (409 badge.not_confirmed otherwise). */
+    @Transactional
+    public Badge current(String publicId) {
+        Registration r = registrations.require(publicId);
+        if (r.status != RegistrationStatus.CONFIRMED) {
+            throw new DomainException(BadgeError.NOT_CONFIRMED, "The registration is " + r.status + "; it has no badge");
+        }
+        return Badge.findCurrent(r.id).orElseGet(() -> issue(r));
+    }
+
+    /** What the printed badge of a confirmed registration shows. */
+    @Transactional
+    public BadgePdf.Card card(String publicId) {
+        Badge b = current(publicId);
+        return BadgeCards.of(registrations.require(publicId), b.code);
+    }
+
+    /** Revokes the current code at once and issues a new one. */
+    @Transactional
+    public BadgeView reissue(String publicId) {
+        Registration r = registrations.require(publicId);
+        if (r.status != RegistrationStatus.CONFIRMED) {
+            throw new DomainException(BadgeError.NOT_CONFIRMED, "The registration is " + r.status + "; it has no badge");
+        }
+        Badge.findCurrent(r.id).ifPresent(b -> {
+            b.revokedAt = clock.instant();
+            b.flush();
+        });
+        return BadgeView.of(issue(r), r.publicId, r.event.zone());
+    }
+
+    /** The badge a scanned string belongs to, or empty; one indexed read, constant-time comparison. */
+    public Optional<Found> find(String code) {
+        if (code == null || !code.startsWith(BadgeCodec.PREFIX) || code.length() > 120) {
+            return Optional.empty();
+        }
+        return Badge.findByDigest(BadgeCodec.digest(code))
+                .filter(b -> MessageDigest.isEqual(b.code.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII)))
+                .map(b -> new Found(b, Registration.findById(b.registrationId)));
+    }
+
+    @Transactional
+    public List<String> revokedDigests(Event event) {
+        return Badge.listRevokedDigests(event.id);
+    }
+
+    private Badge issue(Registration r) {
+        BadgeKeys.Signer signer = keys.signer();
+        int serial = Badge.maxSerial(r.id) + 1;
+        Badge b = new Badge();
+        b.eventId = r.event.id;
+        b.registrationId = r.id;
+        b.serial = serial;
+        b.kid = signer.kid();
+        b.code = BadgeCodec.encode(new BadgeCodec.Payload(signer.kid(), r.event.id, r.id, serial), signer.key());
+        b.digest = BadgeCodec.digest(b.code);
+        b.issuedAt = Instant.now(clock);
+        b.persistAndFlush();
+        return b;
+    }
+}
