@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.forumpass.common.Roles;
 import org.forumpass.common.error.CommonError;
@@ -38,6 +39,7 @@ public class BadgeResource {
 
     @GET
     @Path("/badge.png")
+    @SecurityRequirement(name = "bearer")
     @Produces("image/png")
     @Operation(summary = "The badge's QR code alone (?size= 120 to 1200 pixels, default 480)")
     public Response png(@PathParam("id") String id, @QueryParam("t") String t, @QueryParam("size") @DefaultValue("480") int size) {
@@ -47,6 +49,7 @@ public class BadgeResource {
 
     @GET
     @Path("/badge.svg")
+    @SecurityRequirement(name = "bearer")
     @Produces("image/svg+xml")
     @Operation(summary = "The badge's QR code as SVG")
     public Response svg(@PathParam("id") String id, @QueryParam("t") String t) {
@@ -56,6 +59,7 @@ public class BadgeResource {
 
     @GET
     @Path("/badge.pdf")
+    @SecurityRequirement(name = "bearer")
     @Produces("application/pdf")
     @Operation(summary = "The printable badge (?layout=a6, the default, or a4x4)")
     public Response pdf(@PathParam("id") String id, @QueryParam("t") String t, @QueryParam("layout") String layout) {

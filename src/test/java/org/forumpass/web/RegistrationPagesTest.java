@@ -118,7 +118,9 @@ class RegistrationPagesTest {
                 .body(containsString("data-status=\"CONFIRMED\">已确认"))
                 .body(containsString("李肇星"))
                 .body(containsString("总领事专场"))
-                .body(containsString("/r/" + id + "?t="));
+                .body(containsString("/r/" + id + "?t="))
+                .body(containsString("id=\"badge-code\">FP1."))
+                .body(containsString("/api/v1/registrations/" + id + "/badge.pdf?t="));
 
         Map<String, String> change = form(email());
         change.put("action", "update");
