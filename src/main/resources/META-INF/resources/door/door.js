@@ -1,0 +1,454 @@
+// ForumPass door scanner: camera (jsQR), USB/Bluetooth scanners that type the code and Enter, and
+// manual search. Online, every scan goes to the server. When the server cannot be reached, the page
+// verifies the code itself with the event's published Ed25519 keys and revocation list, shows the
+// verdict as "offline", keeps the scan in IndexedDB and uploads the queue through the batch endpoint
+// once the server answers again; the nonce of each scan makes the upload exactly once, even if repeated.
+(function () {
+  'use strict';
+  var lang = document.body.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
+  var TEXT = {
+    en: {
+      signin_title: 'Door staff sign-in', username: 'Username', password: 'Password', signin: 'Sign in',
+      signin_failed: 'Wrong username or password.', event: 'Event', door: 'Door', entrance: 'Venue entrance',
+      direction: 'Direction', in: 'In', out: 'Out', device: 'This device', camera_hint: 'Point the camera at a badge, or scan with a USB scanner.',
+      typed: 'Badge code (scanner or keyboard, then Enter)', search: 'Find a delegate without a badge',
+      camera_on: 'Start camera', camera_off: 'Stop camera', signout: 'Sign out', next: 'Next',
+      online: 'Online', offline: 'Offline', queued: 'queued', offline_verdict: 'OFFLINE — checked on this device, will sync',
+      no_camera: 'No camera available here.', no_results: 'No delegate found.',
+      ACCEPTED: 'Welcome', ALREADY_CHECKED_IN: 'Already checked in', NOT_REGISTERED_FOR_SESSION: 'Not registered for this session',
+      CATEGORY_NOT_ALLOWED: 'Not allowed in this session', NOT_CONFIRMED: 'Registration not confirmed', REVOKED: 'Badge revoked',
+      WRONG_EVENT: 'Badge of another event', INVALID_CODE: 'Not a valid badge', SESSION_FULL: 'Room is full',
+      OUTSIDE_SESSION_WINDOW: 'Session not open now', VALID: 'Valid badge', UNKNOWN: 'Cannot verify offline',
+      offline_VALID: 'Signature valid. Let in; the scan will be checked by the server when back online.',
+      offline_UNKNOWN: 'This device has not loaded the event keys yet.', offline_ALREADY_CHECKED_IN: 'Already scanned at this door while offline.'
+    },
+    zh: {
+      signin_title: '入口工作人员登录', username: '用户名', password: '密码', signin: '登录',
+      signin_failed: '用户名或密码错误。', event: '活动', door: '入口', entrance: '会场总入口',
+      direction: '方向', in: '进场', out: '离场', device: '本设备', camera_hint: '将摄像头对准参会证，或使用扫码枪扫描。',
+      typed: '参会证代码（扫码枪或键盘输入后按回车）', search: '查找未带参会证的代表',
+      camera_on: '打开摄像头', camera_off: '关闭摄像头', signout: '退出', next: '下一位',
+      online: '在线', offline: '离线', queued: '条待同步', offline_verdict: '离线——已在本设备核验，联网后同步',
+      no_camera: '此设备没有可用的摄像头。', no_results: '未找到代表。',
+      ACCEPTED: '欢迎', ALREADY_CHECKED_IN: '已签到', NOT_REGISTERED_FOR_SESSION: '未报名本场会议',
+      CATEGORY_NOT_ALLOWED: '不可进入本场会议', NOT_CONFIRMED: '报名未确认', REVOKED: '参会证已作废',
+      WRONG_EVENT: '其他活动的参会证', INVALID_CODE: '无效的参会证', SESSION_FULL: '会场已满',
+      OUTSIDE_SESSION_WINDOW: '会议当前未开放', VALID: '参会证有效', UNKNOWN: '离线无法核验',
+      offline_VALID: '签名有效，可放行；联网后将由服务器复核。',
+      offline_UNKNOWN: '本设备尚未载入活动密钥。', offline_ALREADY_CHECKED_IN: '离线期间已在本入口扫描过。'
+    }
+  }[lang];
+  var CATEGORY = {
+    GOVERNMENT: ['Government', '政府'], DIPLOMATIC: ['Diplomatic corps', '外交使节'], ACADEMIC: ['Academia', '学术界'],
+    INDUSTRY: ['Industry', '企业界'], MEDIA: ['Media', '媒体'], SPEAKER: ['Speaker', '演讲嘉宾'], STAFF: ['Staff', '工作人员']
+  };
+  var $ = function (id) { return document.getElementById(id); };
+  document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = TEXT[el.getAttribute('data-t')] || ''; });
+
+  var state = {
+    token: localStorage.getItem('fp_door_token'),
+    slug: localStorage.getItem('fp_door_event'),
+    session: localStorage.getItem('fp_door_session') || '',
+    device: localStorage.getItem('fp_door_device') || ('door-' + crypto.randomUUID().slice(0, 8)),
+    online: true, flushing: false, stream: null, lastCode: null, lastAt: 0
+  };
+  localStorage.setItem('fp_door_device', state.device);
+
+  // ---- server --------------------------------------------------------------------------------
+  function api(method, path, body, timeoutMs) {
+    var ctrl = new AbortController();
+    var timer = setTimeout(function () { ctrl.abort(); }, timeoutMs || 3000);
+    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
+    if (state.token) { headers.Authorization = 'Bearer ' + state.token; }
+    if (body) { headers['Content-Type'] = 'application/json'; }
+    return fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, signal: ctrl.signal })
+      .finally(function () { clearTimeout(timer); });
+  }
+
+  function setOnline(on) {
+    state.online = on;
+    var net = $('net');
+    net.textContent = on ? TEXT.online : TEXT.offline;
+    net.className = 'net ' + (on ? 'online' : 'offline');
+  }
+
+  // ---- offline queue (IndexedDB) ---------------------------------------------------------------
+  var dbPromise = null;
+  function db() {
+    if (!dbPromise) {
+      dbPromise = new Promise(function (resolve, reject) {
+        var open = indexedDB.open('forumpass-door', 1);
+        open.onupgradeneeded = function () { open.result.createObjectStore('queue', { keyPath: 'nonce' }); };
+        open.onsuccess = function () { resolve(open.result); };
+        open.onerror = function () { reject(open.error); };
+      });
+    }
+    return dbPromise;
+  }
+  function store(mode, work) {
+    return db().then(function (d) {
+      return new Promise(function (resolve, reject) {
+        var tx = d.transaction('queue', mode);
+        var result = work(tx.objectStore('queue'));
+        tx.oncomplete = function () { resolve(result && result.result !== undefined ? result.result : result); };
+        tx.onerror = function () { reject(tx.error); };
+      });
+    });
+  }
+  function enqueue(scan) { return store('readwrite', function (s) { return s.put(scan); }).then(showQueue); }
+  function queued() { return store('readonly', function (s) { return s.getAll(); }); }
+  function unqueue(nonces) {
+    return store('readwrite', function (s) { nonces.forEach(function (n) { s.delete(n); }); }).then(showQueue);
+  }
+  function showQueue() {
+    return queued().then(function (all) {
+      var q = $('queue');
+      q.textContent = all.length + ' ' + TEXT.queued;
+      q.setAttribute('data-count', String(all.length));
+      q.className = 'queue' + (all.length ? ' pending' : '');
+    });
+  }
+
+  /** Uploads queued scans, oldest first, 500 per request; only acknowledged scans leave the queue. */
+  function flush() {
+    if (state.flushing || !state.token) { return Promise.resolve(); }
+    state.flushing = true;
+    return queued().then(function (all) {
+      all.sort(function (a, b) { return a.scannedAt < b.scannedAt ? -1 : 1; });
+      var chain = Promise.resolve();
+      var bySlug = {};
+      all.forEach(function (s) { (bySlug[s.slug] = bySlug[s.slug] || []).push(s); });
+      Object.keys(bySlug).forEach(function (slug) {
+        var scans = bySlug[slug];
+        for (var i = 0; i < scans.length; i += 500) {
+          (function (part) {
+            chain = chain.then(function () {
+              var body = part.map(function (s) {
+                return { code: s.code, session: s.session, direction: s.direction, deviceId: s.deviceId, nonce: s.nonce, scannedAt: s.scannedAt };
+              });
+              return api('POST', '/api/v1/events/' + encodeURIComponent(slug) + '/scans/batch', { scans: body }, 30000)
+                .then(function (r) {
+                  if (!r.ok) { throw new Error('batch ' + r.status); }
+                  setOnline(true);
+                  return unqueue(part.map(function (s) { return s.nonce; }));
+                });
+            });
+          })(scans.slice(i, i + 500));
+        }
+      });
+      return chain;
+    }).catch(function () { setOnline(false); }).finally(function () { state.flushing = false; });
+  }
+
+  // ---- offline verification --------------------------------------------------------------------
+  function b64(s) {
+    var bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((s.length + 3) % 4));
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { out[i] = bin.charCodeAt(i); }
+    return out;
+  }
+  function b64url(buf) {
+    var bytes = new Uint8Array(buf), bin = '';
+    for (var i = 0; i < bytes.length; i++) { bin += String.fromCharCode(bytes[i]); }
+    return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+  function loadKeys() {
+    if (!state.slug) { return Promise.resolve(); }
+    return api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/badge-keys').then(function (r) {
+      if (r.ok) { return r.json().then(function (k) { localStorage.setItem('fp_keys_' + state.slug, JSON.stringify(k)); }); }
+    }).catch(function () { /* keep the copy we have */ });
+  }
+  function seenKey(code) { return 'fp_seen_' + state.slug + '|' + (state.session || '') + '|' + code; }
+
+  function verifyOffline(code) {
+    var keys = JSON.parse(localStorage.getItem('fp_keys_' + state.slug) || 'null');
+    if (!keys) { return Promise.resolve('UNKNOWN'); }
+    var m = /^FP1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(code);
+    if (!m) { return Promise.resolve('INVALID_CODE'); }
+    var payload;
+    try { payload = b64(m[1]); } catch (e) { return Promise.resolve('INVALID_CODE'); }
+    if (payload.length !== 15) { return Promise.resolve('INVALID_CODE'); }
+    var kid = String(payload[0]);
+    var eventId = new DataView(payload.buffer).getUint32(1);
+    var jwk = keys.keys.filter(function (k) { return k.kid === kid; })[0];
+    if (!jwk) { return Promise.resolve('INVALID_CODE'); }
+    return crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, ['verify'])
+      .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64(m[2]), new TextEncoder().encode('FP1.' + m[1])); })
+      .then(function (valid) {
+        if (!valid) { return 'INVALID_CODE'; }
+        if (eventId !== keys.eventId) { return 'WRONG_EVENT'; }
+        return crypto.subtle.digest('SHA-256', new TextEncoder().encode(code)).then(function (d) {
+          if (keys.revoked.indexOf(b64url(d)) >= 0) { return 'REVOKED'; }
+          if (direction() === 'IN' && localStorage.getItem(seenKey(code))) { return 'ALREADY_CHECKED_IN'; }
+          return 'VALID';
+        });
+      })
+      .catch(function () { return 'INVALID_CODE'; });
+  }
+
+  // ---- scanning --------------------------------------------------------------------------------
+  function direction() {
+    var checked = document.querySelector('input[name=direction]:checked');
+    return checked ? checked.value : 'IN';
+  }
+
+  function scan(code) {
+    code = (code || '').trim();
+    if (!code || !state.slug) { return; }
+    var s = {
+      slug: state.slug, code: code, session: state.session || null, direction: direction(), deviceId: state.device,
+      nonce: crypto.randomUUID(), scannedAt: new Date().toISOString()
+    };
+    return api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/scans', {
+      code: s.code, session: s.session, direction: s.direction, deviceId: s.deviceId, nonce: s.nonce, scannedAt: s.scannedAt
+    }).then(function (r) {
+      if (r.status === 401) { signOut(); return; }
+      if (r.status >= 500) { return offline(s); }
+      return r.json().then(function (answer) {
+        setOnline(true);
+        if (!r.ok) { verdict({ result: 'INVALID_CODE', message: answer.detail || answer.title }); return; }
+        if (answer.result === 'ACCEPTED' && s.direction === 'IN') { localStorage.setItem(seenKey(code), s.scannedAt); }
+        verdict(answer);
+        flush();
+      });
+    }).catch(function () { return offline(s); });
+  }
+
+  function offline(s) {
+    setOnline(false);
+    return verifyOffline(s.code).then(function (result) {
+      if (result === 'VALID' && s.direction === 'IN') { localStorage.setItem(seenKey(s.code), s.scannedAt); }
+      return enqueue(s).then(function () {
+        verdict({ result: result, offline: true, message: TEXT['offline_' + result] || '' });
+      });
+    });
+  }
+
+  var verdictTimer = null;
+  function verdict(a) {
+    var good = a.result === 'ACCEPTED' || a.result === 'VALID';
+    var warn = a.result === 'ALREADY_CHECKED_IN' || a.result === 'UNKNOWN';
+    var box = $('verdict');
+    box.className = 'verdict ' + (good ? 'good' : warn ? 'warn' : 'bad') + (a.offline ? ' offline' : '');
+    box.setAttribute('data-result', a.result);
+    $('verdict-icon').textContent = good ? '✓' : warn ? '!' : '✕';
+    $('verdict-result').textContent = TEXT[a.result] || a.result;
+    $('verdict-offline').hidden = !a.offline;
+    var d = a.delegate;
+    $('verdict-name').textContent = d ? d.givenName + ' ' + d.familyName : '';
+    $('verdict-native').textContent = d && d.nativeName ? d.nativeName : '';
+    $('verdict-org').textContent = d && d.organization ? d.organization : '';
+    var category = d && CATEGORY[d.category] ? CATEGORY[d.category][lang === 'zh' ? 1 : 0] : '';
+    var country = '';
+    if (d && d.country) {
+      try { country = new Intl.DisplayNames([lang], { type: 'region' }).of(d.country); } catch (e) { country = d.country; }
+    }
+    $('verdict-meta').textContent = [country, category].filter(Boolean).join(' · ');
+    $('verdict-message').textContent = a.message || '';
+    box.hidden = false;
+    beep(good, warn);
+    clearTimeout(verdictTimer);
+    verdictTimer = setTimeout(closeVerdict, good ? 2500 : 4000);
+  }
+  function closeVerdict() {
+    $('verdict').hidden = true;
+    if (document.activeElement !== $('search')) { $('typed').focus(); }
+  }
+
+  var audio = null;
+  function beep(good, warn) {
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      var o = audio.createOscillator(), g = audio.createGain();
+      o.frequency.value = good ? 880 : warn ? 520 : 220;
+      g.gain.value = 0.15;
+      o.connect(g); g.connect(audio.destination);
+      o.start(); o.stop(audio.currentTime + (good ? 0.12 : 0.35));
+    } catch (e) { /* no sound */ }
+  }
+
+  // ---- camera ----------------------------------------------------------------------------------
+  function startCamera() {
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { alert(TEXT.no_camera); return; }
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }).then(function (stream) {
+      state.stream = stream;
+      var video = $('video');
+      video.srcObject = stream;
+      video.hidden = false;
+      $('camera').textContent = TEXT.camera_off;
+      video.play();
+      var canvas = $('frame'), ctx = canvas.getContext('2d', { willReadFrequently: true });
+      state.cameraTimer = setInterval(function () {
+        if (!video.videoWidth || !$('verdict').hidden) { return; }
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        ctx.drawImage(video, 0, 0);
+        var found = jsQR(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height,
+          { inversionAttempts: 'dontInvert' });
+        if (found && found.data) {
+          var now = Date.now();
+          if (found.data === state.lastCode && now - state.lastAt < 5000) { return; }
+          state.lastCode = found.data;
+          state.lastAt = now;
+          scan(found.data);
+        }
+      }, 150);
+    }).catch(function () { alert(TEXT.no_camera); });
+  }
+  function stopCamera() {
+    clearInterval(state.cameraTimer);
+    if (state.stream) { state.stream.getTracks().forEach(function (t) { t.stop(); }); }
+    state.stream = null;
+    $('video').hidden = true;
+    $('camera').textContent = TEXT.camera_on;
+  }
+
+  // ---- set-up, sign-in, search -----------------------------------------------------------------
+  function show(section) {
+    ['signin', 'setup', 'scan'].forEach(function (id) { $(id).hidden = section === 'signin' ? id !== 'signin' : id === 'signin'; });
+  }
+
+  function loadEvents() {
+    return api('GET', '/api/v1/events').then(function (r) { return r.json(); }).then(function (events) {
+      var sel = $('event');
+      sel.innerHTML = '';
+      events.forEach(function (e) {
+        var o = document.createElement('option');
+        o.value = e.slug;
+        o.textContent = lang === 'zh' && e.nameZh ? e.nameZh : e.name;
+        sel.appendChild(o);
+      });
+      if (!state.slug || !events.some(function (e) { return e.slug === state.slug; })) {
+        state.slug = events.length ? events[0].slug : null;
+      }
+      sel.value = state.slug;
+      return loadSessions();
+    }).catch(function () { setOnline(false); fillOfflineSetup(); });
+  }
+  function fillOfflineSetup() {
+    if (state.slug && !$('event').options.length) {
+      var o = document.createElement('option');
+      o.value = state.slug; o.textContent = state.slug;
+      $('event').appendChild(o);
+    }
+  }
+  function loadSessions() {
+    if (!state.slug) { return Promise.resolve(); }
+    localStorage.setItem('fp_door_event', state.slug);
+    loadKeys();
+    return api('GET', '/api/v1/events/' + encodeURIComponent(state.slug)).then(function (r) { return r.json(); }).then(function (e) {
+      var sel = $('session');
+      sel.innerHTML = '';
+      var entrance = document.createElement('option');
+      entrance.value = '';
+      entrance.textContent = TEXT.entrance;
+      sel.appendChild(entrance);
+      (e.sessions || []).forEach(function (s) {
+        var o = document.createElement('option');
+        o.value = s.code;
+        o.textContent = (lang === 'zh' && s.titleZh ? s.titleZh : s.title) + (s.room ? ' · ' + s.room : '');
+        sel.appendChild(o);
+      });
+      sel.value = state.session;
+      if (sel.value !== state.session) { state.session = ''; }
+    });
+  }
+
+  function signOut() {
+    stopCamera();
+    state.token = null;
+    localStorage.removeItem('fp_door_token');
+    show('signin');
+    $('username').focus();
+  }
+
+  $('signin-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    $('signin-error').hidden = true;
+    api('POST', '/api/v1/auth/login', { username: $('username').value.trim(), password: $('password').value }, 8000)
+      .then(function (r) {
+        if (!r.ok) { throw new Error('sign-in'); }
+        return r.json();
+      }).then(function (t) {
+        state.token = t.token;
+        localStorage.setItem('fp_door_token', t.token);
+        $('password').value = '';
+        start();
+      }).catch(function () {
+        $('signin-error').textContent = TEXT.signin_failed;
+        $('signin-error').hidden = false;
+      });
+  });
+  $('event').addEventListener('change', function () { state.slug = $('event').value; state.session = ''; loadSessions(); });
+  $('session').addEventListener('change', function () {
+    state.session = $('session').value;
+    localStorage.setItem('fp_door_session', state.session);
+  });
+  $('device').addEventListener('change', function () {
+    state.device = $('device').value.trim() || state.device;
+    localStorage.setItem('fp_door_device', state.device);
+  });
+  $('typed-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var code = $('typed').value;
+    $('typed').value = '';
+    scan(code);
+  });
+  $('camera').addEventListener('click', function () { if (state.stream) { stopCamera(); } else { startCamera(); } });
+  $('signout').addEventListener('click', signOut);
+  $('verdict').addEventListener('click', closeVerdict);
+  $('verdict-close').addEventListener('click', closeVerdict);
+
+  var searchTimer = null;
+  $('search').addEventListener('input', function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(search, 250);
+  });
+  $('search-form').addEventListener('submit', function (ev) { ev.preventDefault(); search(); });
+  function search() {
+    var q = $('search').value.trim();
+    var list = $('found');
+    list.innerHTML = '';
+    if (q.length < 2 || !state.slug) { return; }
+    api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/checkin/search?q=' + encodeURIComponent(q))
+      .then(function (r) { return r.json(); }).then(function (found) {
+        if (!found.length) {
+          var li = document.createElement('li');
+          li.textContent = TEXT.no_results;
+          list.appendChild(li);
+        }
+        found.forEach(function (d) {
+          var li = document.createElement('li');
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : '') + ' — ' + (d.organization || '');
+          b.addEventListener('click', function () { manual(d.id); });
+          li.appendChild(b);
+          list.appendChild(li);
+        });
+      }).catch(function () { setOnline(false); });
+  }
+  function manual(id) {
+    api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/checkin/manual', {
+      registrationId: id, session: state.session || null, direction: direction(), deviceId: state.device, nonce: crypto.randomUUID()
+    }).then(function (r) { return r.json(); }).then(function (a) {
+      $('search').value = '';
+      $('found').innerHTML = '';
+      verdict(a);
+    }).catch(function () { setOnline(false); });
+  }
+
+  function start() {
+    show('scan');
+    $('device').value = state.device;
+    loadEvents().then(function () { $('typed').focus(); });
+    flush();
+  }
+
+  setOnline(navigator.onLine !== false);
+  showQueue();
+  window.addEventListener('online', flush);
+  setInterval(function () { flush(); }, 4000);
+  setInterval(loadKeys, 60000);
+  if (state.token) { start(); } else { show('signin'); }
+})();
