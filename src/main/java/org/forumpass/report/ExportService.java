@@ -1,0 +1,209 @@
+package org.forumpass.report;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.error.DomainException;
+import org.forumpass.event.AgendaSession;
+import org.forumpass.event.Event;
+import org.forumpass.event.EventService;
+import org.forumpass.registration.RegistrationSearch;
+
+/**
+ * Exports read rows through a database cursor inside one read-only transaction and write each as it
+ * comes, so memory does not grow with the number of delegates. Rows are projections, not entities,
+ * so nothing piles up in the persistence context.
+ */
+@ApplicationScoped
+public class ExportService {
+    private static final List<String> GROUPS = List.of("country", "organization");
+
+    @Inject
+    EventService events;
+    @Inject
+    EntityManager em;
+    @Inject
+    ForumPassConfig config;
+
+    public static void checkGroupBy(String groupBy) {
+        if (groupBy != null && !groupBy.isBlank() && !GROUPS.contains(groupBy)) {
+            throw DomainException.invalid("groupBy", "must be country or organization");
+        }
+    }
+
+    /** One row per delegate; with groupBy, each group together, sorted, closed by a subtotal; then a total. */
+    @Transactional
+    public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, Table out) {
+        Event event = events.require(slug);
+        RegistrationSearch.Where where = RegistrationSearch.where(event, filter);
+        boolean grouped = groupBy != null && !groupBy.isBlank();
+        String order = !grouped ? "r.familyName, r.givenName, r.id"
+                : groupBy.equals("country") ? "r.country, r.familyName, r.givenName, r.id"
+                : "r.organizationKey, r.familyName, r.givenName, r.id";
+        TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
+                + " r.organization, r.organizationKey, r.jobTitle, r.country, r.category, r.email, r.phone, r.language,"
+                + " r.source, r.createdAt " + where.jpql() + " order by " + order, Object[].class);
+        where.params().map().forEach(q::setParameter);
+        Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
+        ZoneId zone = event.zone();
+        List<String> header = new ArrayList<>(List.of("id", "status", "givenName", "familyName", "nativeName", "organization",
+                "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
+        if (grouped) {
+            header.add(0, groupBy);
+        }
+        try {
+            out.header(header);
+            String groupKey = null;
+            String groupLabel = null;
+            long inGroup = 0;
+            long total = 0;
+            try (Stream<Object[]> rows = stream(q)) {
+                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                    String country = (String) r[8];
+                    String countryName = new Locale("", country).getDisplayCountry(locale);
+                    if (grouped) {
+                        String key = groupBy.equals("country") ? country : (String) r[6];
+                        if (groupKey != null && !groupKey.equals(key)) {
+                            out.total(subtotal(groupLabel, inGroup, header.size()));
+                            inGroup = 0;
+                        }
+                        if (!key.equals(groupKey)) {
+                            groupKey = key;
+                            groupLabel = groupBy.equals("country") ? countryName : (String) r[5];
+                        }
+                    }
+                    List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[7],
+                            country, countryName, r[9].toString(), r[10], r[11], r[12], r[13],
+                            OffsetDateTime.ofInstant((Instant) r[14], zone).toString()));
+                    if (grouped) {
+                        cells.add(0, groupLabel);
+                    }
+                    out.row(cells);
+                    inGroup++;
+                    total++;
+                }
+            }
+            if (grouped && groupKey != null) {
+                out.total(subtotal(groupLabel, inGroup, header.size()));
+            }
+            List<Object> last = new ArrayList<>(List.of("zh".equals(lang) ? "总计" : "Total", total));
+            out.total(last);
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Object> subtotal(String label, long count, int width) {
+        return List.of(label + " — subtotal", count);
+    }
+
+    /** One row per session (and the venue entrance): capacity, registered, attended, no-shows, by country. */
+    @Transactional
+    public void attendance(String slug, String lang, Table out) {
+        Event event = events.require(slug);
+        Map<Long, Long> registered = counts("select rs.session.id, count(rs) from RegistrationSession rs where rs.session.event = ?1"
+                + " and rs.status = org.forumpass.registration.SeatStatus.CONFIRMED"
+                + " and rs.registration.status = org.forumpass.registration.RegistrationStatus.CONFIRMED group by rs.session.id", event);
+        Map<Long, Long> waitlisted = counts("select rs.session.id, count(rs) from RegistrationSession rs where rs.session.event = ?1"
+                + " and rs.status = org.forumpass.registration.SeatStatus.WAITLISTED"
+                + " and rs.registration.status = org.forumpass.registration.RegistrationStatus.CONFIRMED group by rs.session.id", event);
+        Map<Long, Long> attended = counts("select c.sessionKey, count(c) from CheckIn c where c.eventId = ?1 group by c.sessionKey",
+                event.id);
+        Map<Long, Long> registeredAttended = counts("select c.sessionKey, count(c) from CheckIn c, RegistrationSession rs"
+                + " where rs.registration.id = c.registrationId and rs.session.id = c.sessionKey and c.eventId = ?1"
+                + " and rs.status = org.forumpass.registration.SeatStatus.CONFIRMED group by c.sessionKey", event.id);
+        Map<Long, StringBuilder> byCountry = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.sessionKey, r.country, count(c) from CheckIn c, Registration r"
+                + " where r.id = c.registrationId and c.eventId = ?1 group by c.sessionKey, r.country"
+                + " order by c.sessionKey, count(c) desc, r.country", Object[].class).setParameter(1, event.id).getResultList()) {
+            StringBuilder sb = byCountry.computeIfAbsent((Long) row[0], k -> new StringBuilder());
+            sb.append(sb.isEmpty() ? "" : "; ").append(row[1]).append(' ').append(row[2]);
+        }
+        long confirmed = em.createQuery("select count(r) from Registration r where r.event = ?1"
+                + " and r.status = org.forumpass.registration.RegistrationStatus.CONFIRMED", Long.class)
+                .setParameter(1, event).getSingleResult();
+        boolean zh = "zh".equals(lang);
+        ZoneId zone = event.zone();
+        try {
+            out.header(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
+                    "noShows", "insideNow", "attendanceByCountry"));
+            long atGate = attended.getOrDefault(0L, 0L);
+            out.row(Arrays.asList("", zh ? "会场总入口" : "Venue entrance", OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
+                    "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), null,
+                    byCountry.getOrDefault(0L, new StringBuilder()).toString()));
+            for (AgendaSession s : AgendaSession.listByEvent(event)) {
+                long reg = registered.getOrDefault(s.id, 0L);
+                out.row(Arrays.asList(s.code, zh && s.titleZh != null ? s.titleZh : s.title,
+                        OffsetDateTime.ofInstant(s.startsAt, zone).toString(), zh && s.roomZh != null ? s.roomZh : s.room,
+                        s.capacity, reg, waitlisted.getOrDefault(s.id, 0L), attended.getOrDefault(s.id, 0L),
+                        Math.max(0, reg - registeredAttended.getOrDefault(s.id, 0L)), (long) s.insideNow,
+                        byCountry.getOrDefault(s.id, new StringBuilder()).toString()));
+            }
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole scan log, refused scans too, with device and server time. */
+    @Transactional
+    public void scans(String slug, Table out) {
+        Event event = events.require(slug);
+        Map<Long, String> sessionCodes = new LinkedHashMap<>();
+        AgendaSession.listByEvent(event).forEach(s -> sessionCodes.put(s.id, s.code));
+        TypedQuery<Object[]> q = em.createQuery("select s.receivedAt, s.scannedAt, s.deviceId, s.staffUsername, s.sessionId,"
+                + " s.direction, s.result, s.manual, r.publicId, r.givenName, r.familyName, s.codeExcerpt, s.nonce"
+                + " from Scan s left join Registration r on r.id = s.registrationId where s.eventId = ?1 order by s.receivedAt, s.id",
+                Object[].class).setParameter(1, event.id);
+        ZoneId zone = event.zone();
+        try {
+            out.header(List.of("receivedAt", "scannedAt", "deviceId", "staff", "session", "direction", "result", "manual",
+                    "registrationId", "givenName", "familyName", "codeStart", "nonce"));
+            try (Stream<Object[]> rows = stream(q)) {
+                for (Object[] r : (Iterable<Object[]>) rows::iterator) {
+                    out.row(Arrays.asList(time((Instant) r[0], zone), time((Instant) r[1], zone), r[2], r[3],
+                            r[4] == null ? "" : sessionCodes.get((Long) r[4]), String.valueOf(r[5]), String.valueOf(r[6]),
+                            Boolean.TRUE.equals(r[7]) ? "yes" : "no", r[8], r[9], r[10], r[11], r[12]));
+                }
+            }
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String time(Instant t, ZoneId zone) {
+        return t == null ? "" : OffsetDateTime.ofInstant(t, zone).toString();
+    }
+
+    private Map<Long, Long> counts(String jpql, Object param) {
+        Map<Long, Long> m = new HashMap<>();
+        for (Object[] row : em.createQuery(jpql, Object[].class).setParameter(1, param).getResultList()) {
+            m.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return m;
+    }
+
+    /** A forward-only cursor: Connector/J streams only with fetch size Integer.MIN_VALUE; others take a batch size. */
+    private <T> Stream<T> stream(TypedQuery<T> q) {
+        int fetch = "mysql".equals(config.db()) ? Integer.MIN_VALUE : 1000;
+        return q.setHint("org.hibernate.fetchSize", fetch).setHint("org.hibernate.readOnly", true).getResultStream();
+    }
+}
