@@ -89,9 +89,17 @@ public class BadgeService implements BadgeLookup {
         if (code == null || !code.startsWith(BadgeCodec.PREFIX) || code.length() > 120) {
             return Optional.empty();
         }
-        return Badge.findByDigest(BadgeCodec.digest(code))
-                .filter(b -> MessageDigest.isEqual(b.code.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII)))
-                .map(b -> new Found(b, Registration.findById(b.registrationId)));
+        List<Object[]> rows = Badge.getEntityManager().createQuery("select b, r from Badge b, Registration r"
+                + " where b.digest = ?1 and r.id = b.registrationId", Object[].class)
+                .setParameter(1, BadgeCodec.digest(code)).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Badge b = (Badge) rows.get(0)[0];
+        if (!MessageDigest.isEqual(b.code.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(b, (Registration) rows.get(0)[1]));
     }
 
     @Transactional

@@ -86,8 +86,10 @@ public class CheckInService {
     @Transactional
     public List<ScanAnswer> scanChunk(String slug, List<ScanRequest> chunk, String lang, String staff) {
         List<ScanAnswer> out = new ArrayList<>(chunk.size());
+        jakarta.persistence.EntityManager em = Scan.getEntityManager();
         for (ScanRequest s : chunk) {
             out.add(scanOnce(slug, s, lang, staff)); // joins this transaction
+            em.clear(); // written already: keep the persistence context (and its flush checks) small
         }
         return out;
     }
@@ -129,14 +131,35 @@ public class CheckInService {
         }
     }
 
+    /** Events and their sessions as the scan path reads them, for {@value #CACHE_MILLIS} ms (read-only, detached). */
+    private record Door(Event event, java.util.Map<String, AgendaSession> sessions, long loadedAt) {
+    }
+
+    private static final long CACHE_MILLIS = 2000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Door> doors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Door door(String slug) {
+        long now = System.currentTimeMillis();
+        Door d = doors.get(slug);
+        if (d == null || now - d.loadedAt() > CACHE_MILLIS) {
+            Event event = events.require(slug);
+            java.util.Map<String, AgendaSession> sessions = new java.util.HashMap<>();
+            AgendaSession.listByEvent(event).forEach(s -> sessions.put(s.code, s));
+            d = new Door(event, sessions, now);
+            doors.put(slug, d);
+        }
+        return d;
+    }
+
     @Transactional
     public ScanAnswer scanOnce(String slug, ScanRequest req, String lang, String staff) {
-        Event event = events.require(slug);
+        Door door = door(slug);
+        Event event = door.event();
         Optional<Scan> earlier = Scan.findByNonce(event.id, req.deviceId(), req.nonce());
         if (earlier.isPresent()) {
             return replay(event, earlier.get(), lang);
         }
-        AgendaSession session = session(event, req.session());
+        AgendaSession session = session(door, req.session());
         CodeCheck check = checker.isResolvable() ? checker.get().check(event, req.code().strip()) : CodeCheck.INVALID;
         Instant received = clock.instant();
         Instant at = req.scannedAt() == null ? received : req.scannedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -203,7 +226,7 @@ public class CheckInService {
             existing.filter(c -> c.inside).ifPresent(c -> {
                 c.inside = false;
                 c.lastAt = at;
-                if (session != null) {
+                if (session != null && session.capacity != null) {
                     events.leaveSession(session);
                 }
             });
@@ -213,7 +236,7 @@ public class CheckInService {
         if (existing.isPresent() && existing.get().inside) {
             return new Outcome(ScanResult.ALREADY_CHECKED_IN, existing.get().firstScannedAt, existing.get().firstDeviceId);
         }
-        if (session != null && !events.tryEnterSession(session)) {
+        if (session != null && session.capacity != null && !events.tryEnterSession(session)) {
             return new Outcome(ScanResult.SESSION_FULL, existing.map(c -> c.firstScannedAt).orElse(null),
                     existing.map(c -> c.firstDeviceId).orElse(null));
         }
@@ -238,6 +261,17 @@ public class CheckInService {
 
     private static boolean hasSeat(Registration r, AgendaSession session) {
         return RegistrationSession.count("registration = ?1 and session = ?2 and status = ?3", r, session, SeatStatus.CONFIRMED) > 0;
+    }
+
+    private static AgendaSession session(Door door, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        AgendaSession s = door.sessions().get(code.strip());
+        if (s == null) {
+            throw DomainException.invalid("session", "is not a session of this event");
+        }
+        return s;
     }
 
     private static AgendaSession session(Event event, String code) {

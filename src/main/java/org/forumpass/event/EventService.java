@@ -154,7 +154,15 @@ public class EventService {
         if (!req.code().equals(code) && AgendaSession.findByEventAndCode(event, req.code()).isPresent()) {
             throw codeTaken(req.code());
         }
+        boolean guardStarts = session.capacity == null && req.capacity() != null;
         apply(session, req, clock.instant());
+        if (guardStarts) {
+            // The room counter only runs for rooms with a capacity: start it from who is inside now.
+            Number inside = (Number) AgendaSession.getEntityManager().createNativeQuery(
+                    "select count(*) from checkin where session_key = ?1 and inside = true").setParameter(1, session.id)
+                    .getSingleResult();
+            session.insideNow = inside.intValue();
+        }
         try {
             session.flush();
         } catch (PersistenceException e) {
@@ -194,7 +202,10 @@ public class EventService {
         Event.update("seatsTaken = seatsTaken - 1 where id = ?1 and seatsTaken > 0", event.id);
     }
 
-    /** One more delegate in the room, if the room is not full (capacity counts people inside). */
+    /**
+     * One more delegate in the room, if the room is not full (capacity counts people inside). Only rooms
+     * with a capacity keep this counter, so that scans into open rooms do not queue on one hot row.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryEnterSession(AgendaSession session) {
         return AgendaSession.update(

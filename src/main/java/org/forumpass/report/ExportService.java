@@ -129,6 +129,8 @@ public class ExportService {
         Map<Long, Long> registeredAttended = counts("select c.sessionKey, count(c) from CheckIn c, RegistrationSession rs"
                 + " where rs.registration.id = c.registrationId and rs.session.id = c.sessionKey and c.eventId = ?1"
                 + " and rs.status = org.forumpass.registration.SeatStatus.CONFIRMED group by c.sessionKey", event.id);
+        Map<Long, Long> inside = counts("select c.sessionKey, count(c) from CheckIn c where c.eventId = ?1 and c.inside = true"
+                + " group by c.sessionKey", event.id);
         Map<Long, StringBuilder> byCountry = new HashMap<>();
         for (Object[] row : em.createQuery("select c.sessionKey, r.country, count(c) from CheckIn c, Registration r"
                 + " where r.id = c.registrationId and c.eventId = ?1 group by c.sessionKey, r.country"
@@ -146,14 +148,14 @@ public class ExportService {
                     "noShows", "insideNow", "attendanceByCountry"));
             long atGate = attended.getOrDefault(0L, 0L);
             out.row(Arrays.asList("", zh ? "会场总入口" : "Venue entrance", OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
-                    "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), null,
+                    "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), inside.getOrDefault(0L, 0L),
                     byCountry.getOrDefault(0L, new StringBuilder()).toString()));
             for (AgendaSession s : AgendaSession.listByEvent(event)) {
                 long reg = registered.getOrDefault(s.id, 0L);
                 out.row(Arrays.asList(s.code, zh && s.titleZh != null ? s.titleZh : s.title,
                         OffsetDateTime.ofInstant(s.startsAt, zone).toString(), zh && s.roomZh != null ? s.roomZh : s.room,
                         s.capacity, reg, waitlisted.getOrDefault(s.id, 0L), attended.getOrDefault(s.id, 0L),
-                        Math.max(0, reg - registeredAttended.getOrDefault(s.id, 0L)), (long) s.insideNow,
+                        Math.max(0, reg - registeredAttended.getOrDefault(s.id, 0L)), inside.getOrDefault(s.id, 0L),
                         byCountry.getOrDefault(s.id, new StringBuilder()).toString()));
             }
             out.close();

@@ -1,0 +1,32 @@
+package org.forumpass.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The organizers' console: a shell whose script signs in and works through the API with the organizer's token. */
+@Path("/admin")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class AdminPage {
+    @Inject
+    @Location("admin.html")
+    Template admin;
+
+    @GET
+    @Operation(hidden = true)
+    public Response page(@QueryParam("lang") String langParam, @Context HttpHeaders headers) {
+        String lang = Lang.resolve(langParam, headers);
+        return PageResource.page(admin.data("lang", lang).setLocale(Lang.locale(lang)).render(), langParam, lang);
+    }
+}

@@ -1,0 +1,412 @@
+// ForumPass organizer console: signs in with an organizer account and works through the API with its
+// token (kept in sessionStorage). Live dashboard polls the stats endpoint every five seconds.
+(function () {
+  'use strict';
+  var lang = document.body.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
+  var T = {
+    en: {
+      signin_title: 'Organizer sign-in', username: 'Username', password: 'Password', signin: 'Sign in', signout: 'Sign out',
+      signin_failed: 'Wrong username or password, or not an organizer account.',
+      tab_dashboard: 'Live', tab_delegates: 'Delegates', tab_import: 'Import', tab_exports: 'Exports', tab_events: 'Events', tab_staff: 'Staff',
+      by_country: 'Registrations by country', by_category: 'By category', checkins_5min: 'Check-ins per five minutes',
+      sessions: 'Sessions', session: 'Session', registered: 'Registered', checked_in: 'Checked in', inside_now: 'Inside now', fill: 'Room',
+      updated: 'Updated', search_placeholder: 'Name, e-mail or organization', country_placeholder: 'CN', any_category: 'Any category',
+      any_status: 'Any status', search: 'Search', name: 'Name', organization: 'Organization', country: 'Country', category: 'Category',
+      status: 'Status', more: 'More', approve: 'Approve', reject: 'Reject', cancel: 'Cancel', reissue: 'New badge', badge: 'Badge PDF',
+      invitation_codes: 'Invitation codes', label_placeholder: 'Label (e.g. Embassy list)', uses_placeholder: 'Max uses', create: 'Create',
+      import_help: 'CSV with a header row (givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions, language), UTF-8 with or without BOM. Importing the same file again adds no one twice.',
+      import: 'Import', line: 'Line', result: 'Result', problems: 'Problems', group_by: 'Group by', no_grouping: 'No grouping',
+      by_country_short: 'Country', by_org_short: 'Organization', country_names: 'Country names', dates: 'Dates', registration: 'Registration',
+      new_event: 'New event', name_zh: 'Name in Chinese', city: 'City', venue: 'Venue', time_zone: 'Time zone', starts: 'Starts', ends: 'Ends',
+      capacity: 'Capacity', new_account: 'New account', role: 'Role', active: 'Active', role_door: 'Door staff', role_organizer: 'Organizer',
+      total: 'Registrations', confirmed: 'Confirmed', pending: 'Awaiting approval', waitlisted: 'Waiting list', entrance: 'At the venue',
+      found: ' delegates', done: 'Done.', downloaded: 'Downloaded', open: 'open', closed: 'closed', yes: 'yes', no: 'no',
+      confirm_cancel: 'Cancel this registration? Its seats go to the waiting list.', imported: 'Imported'
+    },
+    zh: {
+      signin_title: '主办方登录', username: '用户名', password: '密码', signin: '登录', signout: '退出',
+      signin_failed: '用户名或密码错误，或不是主办方账号。',
+      tab_dashboard: '实时', tab_delegates: '代表', tab_import: '导入', tab_exports: '导出', tab_events: '活动', tab_staff: '工作人员',
+      by_country: '按国家统计报名', by_category: '按类别', checkins_5min: '每五分钟签到数',
+      sessions: '会议', session: '会议', registered: '已报名', checked_in: '已签到', inside_now: '场内人数', fill: '会场',
+      updated: '更新于', search_placeholder: '姓名、邮箱或单位', country_placeholder: 'CN', any_category: '全部类别',
+      any_status: '全部状态', search: '搜索', name: '姓名', organization: '单位', country: '国家', category: '类别',
+      status: '状态', more: '更多', approve: '批准', reject: '拒绝', cancel: '取消', reissue: '补发参会证', badge: '参会证 PDF',
+      invitation_codes: '邀请码', label_placeholder: '说明（如：使馆名单）', uses_placeholder: '最多使用次数', create: '创建',
+      import_help: 'CSV 文件，首行为列名（givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions, language），UTF-8 编码，可带 BOM。重复导入同一文件不会重复添加。',
+      import: '导入', line: '行', result: '结果', problems: '问题', group_by: '分组', no_grouping: '不分组',
+      by_country_short: '国家', by_org_short: '单位', country_names: '国家名称', dates: '日期', registration: '报名',
+      new_event: '新建活动', name_zh: '中文名称', city: '城市', venue: '地点', time_zone: '时区', starts: '开始', ends: '结束',
+      capacity: '人数上限', new_account: '新建账号', role: '角色', active: '启用', role_door: '入口工作人员', role_organizer: '主办方',
+      total: '报名总数', confirmed: '已确认', pending: '待审核', waitlisted: '候补', entrance: '已入场',
+      found: ' 位代表', done: '已完成。', downloaded: '已下载', open: '开放', closed: '已截止', yes: '是', no: '否',
+      confirm_cancel: '确定取消此报名？其席位将让给候补代表。', imported: '已导入'
+    }
+  }[lang];
+  var $ = function (id) { return document.getElementById(id); };
+  document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = T[el.getAttribute('data-t')] || ''; });
+  document.querySelectorAll('[data-tp]').forEach(function (el) { el.placeholder = T[el.getAttribute('data-tp')] || ''; });
+
+  var state = { token: sessionStorage.getItem('fp_admin_token'), slug: sessionStorage.getItem('fp_admin_event'), page: 0, charts: {} };
+
+  function api(method, path, body, type) {
+    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
+    if (state.token) { headers.Authorization = 'Bearer ' + state.token; }
+    if (body !== undefined) { headers['Content-Type'] = type || 'application/json'; }
+    return fetch(path, { method: method, headers: headers, body: body === undefined ? undefined : (type ? body : JSON.stringify(body)) })
+      .then(function (r) {
+        if (r.status === 401) { signOut(); throw new Error('signed out'); }
+        return r;
+      });
+  }
+  function json(r) {
+    return r.json().then(function (b) {
+      if (!r.ok) { throw b; }
+      return b;
+    });
+  }
+  function notice(text, bad) {
+    var n = $('notice');
+    n.textContent = text;
+    n.className = 'notice ' + (bad ? 'bad' : 'ok');
+    n.hidden = false;
+  }
+  function problem(p) {
+    if (p && p.violations) { return (p.detail || p.title || '') + ' ' + p.violations.map(function (v) { return v.field + ': ' + v.message; }).join('; '); }
+    return (p && (p.detail || p.title)) || String(p);
+  }
+  function cell(tr, text) {
+    var td = document.createElement('td');
+    td.textContent = text == null ? '' : text;
+    tr.appendChild(td);
+    return td;
+  }
+  function button(parent, label, action) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.addEventListener('click', action);
+    parent.appendChild(b);
+    return b;
+  }
+  var countryNames = (function () { try { return new Intl.DisplayNames([lang], { type: 'region' }); } catch (e) { return null; } })();
+  function countryName(code) { try { return countryNames ? countryNames.of(code) : code; } catch (e) { return code; } }
+
+  // ---- sign-in --------------------------------------------------------------------------------
+  $('signin-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    $('signin-error').hidden = true;
+    api('POST', '/api/v1/auth/login', { username: $('username').value.trim(), password: $('password').value }).then(json)
+      .then(function (t) {
+        if (t.role !== 'organizer') { throw new Error('not an organizer'); }
+        state.token = t.token;
+        sessionStorage.setItem('fp_admin_token', t.token);
+        $('password').value = '';
+        start();
+      }).catch(function () {
+        $('signin-error').textContent = T.signin_failed;
+        $('signin-error').hidden = false;
+      });
+  });
+  function signOut() {
+    state.token = null;
+    sessionStorage.removeItem('fp_admin_token');
+    $('console').hidden = true;
+    $('event').hidden = true;
+    $('signout').hidden = true;
+    $('signin').hidden = false;
+  }
+  $('signout').addEventListener('click', signOut);
+
+  // ---- tabs and events ------------------------------------------------------------------------
+  document.querySelectorAll('[data-tab]').forEach(function (b) {
+    b.addEventListener('click', function () { tab(b.getAttribute('data-tab')); });
+  });
+  function tab(name) {
+    document.querySelectorAll('[data-tab]').forEach(function (b) { b.setAttribute('aria-selected', String(b.getAttribute('data-tab') === name)); });
+    document.querySelectorAll('.tab').forEach(function (s) { s.hidden = s.id !== 'tab-' + name; });
+    $('notice').hidden = true;
+    if (name === 'dashboard') { refreshStats(); }
+    if (name === 'delegates') { search(true); loadCodes(); }
+    if (name === 'events') { loadEvents(); }
+    if (name === 'staff') { loadStaff(); }
+  }
+  function loadEvents() {
+    return api('GET', '/api/v1/events').then(json).then(function (events) {
+      var sel = $('event');
+      sel.innerHTML = '';
+      var tbody = $('events-table').querySelector('tbody');
+      tbody.innerHTML = '';
+      events.forEach(function (e) {
+        var o = document.createElement('option');
+        o.value = e.slug;
+        o.textContent = lang === 'zh' && e.nameZh ? e.nameZh : e.name;
+        sel.appendChild(o);
+        var tr = document.createElement('tr');
+        cell(tr, e.slug);
+        cell(tr, lang === 'zh' && e.nameZh ? e.nameZh : e.name);
+        cell(tr, (e.startsAt || '').slice(0, 16).replace('T', ' '));
+        cell(tr, e.registrationOpen ? T.open : T.closed);
+        tbody.appendChild(tr);
+      });
+      if (!state.slug || !events.some(function (e) { return e.slug === state.slug; })) { state.slug = events.length ? events[0].slug : null; }
+      sel.value = state.slug;
+    });
+  }
+  $('event').addEventListener('change', function () {
+    state.slug = $('event').value;
+    sessionStorage.setItem('fp_admin_event', state.slug);
+    var current = document.querySelector('[data-tab][aria-selected=true]');
+    tab(current ? current.getAttribute('data-tab') : 'dashboard');
+  });
+
+  // ---- live dashboard -------------------------------------------------------------------------
+  function chart(id, type, labels, data, extra) {
+    if (typeof Chart === 'undefined') { return; }
+    var c = state.charts[id];
+    if (c) {
+      c.data.labels = labels;
+      c.data.datasets[0].data = data;
+      c.update('none');
+      return;
+    }
+    state.charts[id] = new Chart($(id), {
+      type: type,
+      data: { labels: labels, datasets: [Object.assign({ data: data, backgroundColor: ['#0b5cab', '#147a3d', '#b3261e', '#6a1b9a', '#e65100', '#b8860b', '#37474f', '#00838f', '#5d4037', '#ad1457'] }, extra || {})] },
+      options: { animation: false, responsive: true, plugins: { legend: { display: type === 'doughnut' } } }
+    });
+  }
+  function refreshStats() {
+    if (!state.slug || $('tab-dashboard').hidden) { return; }
+    api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/stats').then(json).then(function (s) {
+      var r = s.registrations, st = r.byStatus || {};
+      var kpis = [[T.total, r.total], [T.confirmed, st.CONFIRMED || 0], [T.pending, st.PENDING || 0], [T.waitlisted, st.WAITLISTED || 0],
+        [T.entrance, s.entrance.checkedIn], [T.inside_now, s.entrance.insideNow]];
+      $('kpis').innerHTML = '';
+      kpis.forEach(function (k) {
+        var d = document.createElement('div');
+        d.className = 'kpi';
+        d.textContent = k[0];
+        var b = document.createElement('b');
+        b.textContent = k[1];
+        d.appendChild(b);
+        $('kpis').appendChild(d);
+      });
+      var countries = (r.byCountry || []).slice(0, 12);
+      chart('chart-country', 'bar', countries.map(function (c) { return countryName(c.country); }), countries.map(function (c) { return c.count; }));
+      var cats = Object.keys(r.byCategory || {});
+      chart('chart-category', 'doughnut', cats, cats.map(function (c) { return r.byCategory[c]; }));
+      var buckets = [], labels = [];
+      (s.scansPerMinute || []).forEach(function (m, i) {
+        if (i % 5 === 0) { buckets.push(0); labels.push((m.minute || '').slice(11, 16)); }
+        buckets[buckets.length - 1] += m.accepted;
+      });
+      chart('chart-scans', 'line', labels, buckets, { borderColor: '#147a3d', fill: false });
+      var tbody = $('sessions-table').querySelector('tbody');
+      tbody.innerHTML = '';
+      s.sessions.forEach(function (x) {
+        var tr = document.createElement('tr');
+        tr.setAttribute('data-session', x.code);
+        cell(tr, (lang === 'zh' && x.titleZh ? x.titleZh : x.title));
+        cell(tr, x.registered + (x.capacity ? ' / ' + x.capacity : ''));
+        cell(tr, x.checkedIn).className = 'checked-in';
+        cell(tr, x.insideNow).className = 'inside-now';
+        var bar = cell(tr, '');
+        var outer = document.createElement('div');
+        outer.className = 'bar';
+        var inner = document.createElement('span');
+        inner.style.width = (x.capacity ? Math.min(100, Math.round(100 * x.insideNow / x.capacity)) : 0) + '%';
+        outer.appendChild(inner);
+        bar.appendChild(outer);
+        tbody.appendChild(tr);
+      });
+      $('updated').textContent = new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+    }).catch(function () { /* next poll */ });
+  }
+  setInterval(refreshStats, 5000);
+
+  // ---- delegates ------------------------------------------------------------------------------
+  function search(fresh) {
+    if (!state.slug) { return; }
+    if (fresh) { state.page = 0; $('delegates-table').querySelector('tbody').innerHTML = ''; }
+    var p = new URLSearchParams({ q: $('f-q').value, country: $('f-country').value, category: $('f-category').value,
+      status: $('f-status').value, page: state.page, size: 50 });
+    api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/registrations?' + p).then(json).then(function (res) {
+      $('result-count').textContent = res.total + T.found;
+      var tbody = $('delegates-table').querySelector('tbody');
+      res.items.forEach(function (d) { tbody.appendChild(delegateRow(d)); });
+      $('more').hidden = (state.page + 1) * 50 >= res.total;
+    }).catch(function (p) { notice(problem(p), true); });
+  }
+  function delegateRow(d) {
+    var tr = document.createElement('tr');
+    tr.setAttribute('data-id', d.id);
+    cell(tr, d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : ''));
+    cell(tr, d.organization);
+    cell(tr, countryName(d.country));
+    cell(tr, d.category);
+    cell(tr, d.status).className = 'status';
+    var actions = cell(tr, '');
+    actions.className = 'actions';
+    var act = function (verb, method) {
+      return function () {
+        if (verb === '' && !confirm(T.confirm_cancel)) { return; }
+        api(method, '/api/v1/registrations/' + d.id + verb).then(json).then(function (v) {
+          tr.replaceWith(delegateRow(v));
+          notice(T.done);
+        }).catch(function (p) { notice(problem(p), true); });
+      };
+    };
+    if (d.status === 'PENDING') {
+      button(actions, T.approve, act('/approve', 'POST')).className = 'approve';
+      button(actions, T.reject, act('/reject', 'POST')).className = 'secondary';
+    }
+    if (d.status === 'CONFIRMED') {
+      button(actions, T.badge, function () { download('/api/v1/registrations/' + d.id + '/badge.pdf', 'badge-' + d.id + '.pdf'); });
+      button(actions, T.reissue, function () {
+        api('POST', '/api/v1/registrations/' + d.id + '/badge/reissue').then(json).then(function () { notice(T.done); })
+          .catch(function (p) { notice(problem(p), true); });
+      }).className = 'secondary';
+    }
+    if (d.status === 'CONFIRMED' || d.status === 'PENDING' || d.status === 'WAITLISTED') {
+      button(actions, T.cancel, act('', 'DELETE')).className = 'secondary';
+    }
+    return tr;
+  }
+  $('search-form').addEventListener('submit', function (ev) { ev.preventDefault(); search(true); });
+  $('more').addEventListener('click', function () { state.page++; search(false); });
+
+  function loadCodes() {
+    if (!state.slug) { return; }
+    api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/invitation-codes').then(json).then(function (codes) {
+      var ul = $('codes');
+      ul.innerHTML = '';
+      codes.forEach(function (c) {
+        var li = document.createElement('li');
+        li.textContent = c.code + (c.label ? ' — ' + c.label : '') + ' (' + c.uses + (c.maxUses ? ' / ' + c.maxUses : '') + ')';
+        ul.appendChild(li);
+      });
+    }).catch(function () { /* shown empty */ });
+  }
+  $('code-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var body = { code: $('code-value').value.trim(), label: $('code-label').value.trim() || null,
+      maxUses: $('code-uses').value ? Number($('code-uses').value) : null };
+    api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/invitation-codes', body).then(json)
+      .then(function () { $('code-form').reset(); loadCodes(); notice(T.done); })
+      .catch(function (p) { notice(problem(p), true); });
+  });
+
+  // ---- import ---------------------------------------------------------------------------------
+  $('import-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var file = $('import-file').files[0];
+    if (!file) { return; }
+    file.arrayBuffer().then(function (buf) {
+      return api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/registrations/import', buf, 'text/csv');
+    }).then(json).then(function (rep) {
+      notice(T.imported + ': ' + rep.created + ' / ' + rep.rows + ' (' + rep.existing + ' existing, ' + rep.invalid + ' invalid)');
+      var table = $('import-table'), tbody = table.querySelector('tbody');
+      tbody.innerHTML = '';
+      rep.report.forEach(function (row) {
+        var tr = document.createElement('tr');
+        cell(tr, row.line);
+        cell(tr, row.result + (row.status ? ' · ' + row.status : ''));
+        cell(tr, row.email);
+        cell(tr, (row.errors || []).map(function (e) { return e.field + ': ' + e.message; }).join('; '));
+        tbody.appendChild(tr);
+      });
+      table.hidden = false;
+    }).catch(function (p) { notice(problem(p), true); });
+  });
+
+  // ---- exports --------------------------------------------------------------------------------
+  function download(path, name) {
+    return api('GET', path).then(function (r) {
+      if (!r.ok) { return r.json().then(function (p) { throw p; }); }
+      return r.blob();
+    }).then(function (blob) {
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      notice(T.downloaded + ' ' + name + ' (' + Math.max(1, Math.round(blob.size / 1024)) + ' KB)');
+    }).catch(function (p) { notice(problem(p), true); });
+  }
+  document.querySelectorAll('[data-export]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var what = b.getAttribute('data-export');
+      var path = '/api/v1/events/' + encodeURIComponent(state.slug) + '/' + what;
+      if (b.getAttribute('data-filters')) {
+        var p = new URLSearchParams({ lang: $('x-lang').value });
+        if ($('x-group').value) { p.set('groupBy', $('x-group').value); }
+        path += '?' + p;
+      }
+      download(path, state.slug + '-' + what.replace(/^exports\//, '').replace(/\?.*$/, ''));
+    });
+  });
+
+  // ---- events and staff -----------------------------------------------------------------------
+  function zoned(local, zone) {
+    // datetime-local is wall time in the event's zone: find that zone's offset at that moment
+    var guess = new Date(local + 'Z');
+    var parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit' }).formatToParts(guess);
+    var get = function (t) { return Number(parts.filter(function (p) { return p.type === t; })[0].value); };
+    var asZone = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'));
+    var offset = Math.round((asZone - guess.getTime()) / 60000);
+    var sign = offset >= 0 ? '+' : '-', abs = Math.abs(offset);
+    return local + ':00' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
+  }
+  $('event-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var zone = $('e-zone').value.trim();
+    var body = { slug: $('e-slug').value.trim(), name: $('e-name').value.trim(), nameZh: $('e-namezh').value.trim() || null,
+      city: $('e-city').value.trim(), venue: $('e-venue').value.trim(), timeZone: zone,
+      startsAt: zoned($('e-start').value, zone), endsAt: zoned($('e-end').value, zone),
+      capacity: $('e-capacity').value ? Number($('e-capacity').value) : null, sessions: [] };
+    $('event-errors').innerHTML = '';
+    api('POST', '/api/v1/events', body).then(json).then(function (e) {
+      notice(T.done + ' ' + e.slug);
+      state.slug = e.slug;
+      $('event-form').reset();
+      loadEvents();
+    }).catch(function (p) {
+      (p.violations || [{ field: '', message: problem(p) }]).forEach(function (v) {
+        var li = document.createElement('li');
+        li.textContent = (v.field ? v.field + ': ' : '') + v.message;
+        $('event-errors').appendChild(li);
+      });
+    });
+  });
+  function loadStaff() {
+    api('GET', '/api/v1/staff').then(json).then(function (list) {
+      var tbody = $('staff-table').querySelector('tbody');
+      tbody.innerHTML = '';
+      (list.items || list).forEach(function (s) {
+        var tr = document.createElement('tr');
+        cell(tr, s.username);
+        cell(tr, s.role === 'organizer' ? T.role_organizer : T.role_door);
+        cell(tr, s.active ? T.yes : T.no);
+        tbody.appendChild(tr);
+      });
+    }).catch(function (p) { notice(problem(p), true); });
+  }
+  $('staff-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    api('POST', '/api/v1/staff', { username: $('s-username').value.trim(), password: $('s-password').value, role: $('s-role').value })
+      .then(json).then(function () { $('staff-form').reset(); loadStaff(); notice(T.done); })
+      .catch(function (p) { notice(problem(p), true); });
+  });
+
+  function start() {
+    $('signin').hidden = true;
+    $('console').hidden = false;
+    $('event').hidden = false;
+    $('signout').hidden = false;
+    loadEvents().then(function () { tab('dashboard'); });
+  }
+  if (state.token) { start(); } else { $('signin').hidden = false; }
+})();
