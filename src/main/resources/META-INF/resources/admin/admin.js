@@ -322,7 +322,8 @@
 
   // ---- exports --------------------------------------------------------------------------------
   function download(path, name) {
-    return api('GET', path).then(function (r) {
+    return fetch(path, { headers: { 'Authorization': 'Bearer ' + state.token, 'Accept-Language': lang } }).then(function (r) {
+      if (r.status === 401) { signOut(); throw new Error('signed out'); }
       if (!r.ok) { return r.json().then(function (p) { throw p; }); }
       return r.blob();
     }).then(function (blob) {

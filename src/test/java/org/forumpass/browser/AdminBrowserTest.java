@@ -1,0 +1,77 @@
+package org.forumpass.browser;
+
+import static org.forumpass.Fixtures.ADMIN_PASSWORD;
+import static org.forumpass.Fixtures.asOrganizer;
+import static org.forumpass.Fixtures.createEvent;
+import static org.forumpass.Fixtures.delegate;
+import static org.forumpass.Fixtures.email;
+import static org.forumpass.Fixtures.event;
+import static org.forumpass.Fixtures.register;
+import static org.forumpass.Fixtures.slug;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console's main path: sign in, find a delegate, approve, export. */
+@QuarkusTest
+@Tag("browser")
+class AdminBrowserTest {
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void anOrganizerFindsAPendingDelegateApprovesAndExports() throws Exception {
+        Map<String, Object> e = event(slug());
+        e.put("approvalRequiredFor", List.of("MEDIA"));
+        String slug = createEvent(e);
+        Map<String, Object> d = delegate(email());
+        d.put("category", "MEDIA");
+        d.put("familyName", "Pressová");
+        d.put("nativeName", "Jana Pressová");
+        String id = (String) register(slug, d).get("id");
+
+        ChromeDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            browser.get(root + "admin?lang=en");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+            browser.findElement(By.id("signin-button")).click();
+            wait.until(driver -> new Select(driver.findElement(By.id("event"))).getOptions().stream()
+                    .anyMatch(o -> slug.equals(o.getAttribute("value"))));
+            new Select(browser.findElement(By.id("event"))).selectByValue(slug);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpis")));
+
+            browser.findElement(By.cssSelector("[data-tab=delegates]")).click();
+            browser.findElement(By.id("f-q")).sendKeys("Pressová");
+            browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+            By row = By.cssSelector("#delegates-table tr[data-id='" + id + "']");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "PENDING"));
+            browser.findElement(By.cssSelector("#delegates-table tr[data-id='" + id + "'] button.approve")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "CONFIRMED"));
+            asOrganizer().get("/api/v1/registrations/" + id).then().body("status", is("CONFIRMED"));
+
+            browser.findElement(By.cssSelector("[data-tab=exports]")).click();
+            new Select(browser.findElement(By.id("x-group"))).selectByValue("country");
+            browser.findElement(By.cssSelector("[data-export='exports/delegates.csv']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "delegates.csv"));
+            assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Downloaded"),
+                    browser.findElement(By.id("notice")).getText());
+        } finally {
+            browser.quit();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.forumpass.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AdminPageTest {
+    @Test
+    void theConsoleShellAndItsScriptsAreServedByTheAppItself() {
+        given().get("/admin?lang=zh").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("主办方控制台"))
+                .body(containsString("src=\"/admin/vendor/chart.umd.js\""))
+                .body(containsString("id=\"signin-form\""));
+        given().header("Accept-Language", "en-US").get("/admin").then().statusCode(200)
+                .body(containsString("Organizer console"));
+        given().get("/admin/vendor/chart.umd.js").then().statusCode(200).contentType(containsString("javascript"));
+        given().get("/admin/admin.js").then().statusCode(200).body(containsString("/api/v1/events/"));
+    }
+}
