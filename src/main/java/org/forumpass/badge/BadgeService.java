@@ -20,9 +20,9 @@ import org.forumpass.registration.RegistrationStatus;
 
 /**
  * Badges follow registrations: confirming one issues a badge, cancelling or rejecting revokes it, and an
- * organizer's reissue revokes the old code at once and issues serial + 1. A scanned code is found by its
- * SHA-256 digest (one indexed read) and compared in constant time; no signature is verified on the scan
- * path, because the server knows every code it issued.
+ * organizer's reissue revokes the old code at once and issues serial + 1. Scans find a code by its SHA-256
+ * digest (see checkin.ScanStore); no signature is verified on the scan path, because the server knows
+ * every code it issued.
  */
 @ApplicationScoped
 public class BadgeService implements BadgeLookup {
@@ -32,10 +32,6 @@ public class BadgeService implements BadgeLookup {
     RegistrationService registrations;
     @Inject
     Clock clock;
-
-    /** What a scanned string is, for the door. */
-    public record Found(Badge badge, Registration registration) {
-    }
 
     void onConfirmed(@Observes RegistrationEvents.Confirmed e) {
         Registration r = e.registration();
@@ -82,24 +78,6 @@ public class BadgeService implements BadgeLookup {
             b.flush();
         });
         return BadgeView.of(issue(r), r.publicId, r.event.zone());
-    }
-
-    /** The badge a scanned string belongs to, or empty; one indexed read, constant-time comparison. */
-    public Optional<Found> find(String code) {
-        if (code == null || !code.startsWith(BadgeCodec.PREFIX) || code.length() > 120) {
-            return Optional.empty();
-        }
-        List<Object[]> rows = Badge.getEntityManager().createQuery("select b, r from Badge b, Registration r"
-                + " where b.digest = ?1 and r.id = b.registrationId", Object[].class)
-                .setParameter(1, BadgeCodec.digest(code)).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Badge b = (Badge) rows.get(0)[0];
-        if (!MessageDigest.isEqual(b.code.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Found(b, (Registration) rows.get(0)[1]));
     }
 
     @Transactional

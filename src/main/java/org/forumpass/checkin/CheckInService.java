@@ -47,9 +47,9 @@ public class CheckInService {
     @Inject
     Clock clock;
     @Inject
-    Instance<CodeCheck.Checker> checker;
-    @Inject
     Instance<CheckInService> self;
+    @Inject
+    ScanStore store;
 
     /** A scan as the door device sent it; {@code staff} is who signed in on the device. */
     public ScanAnswer scan(String slug, ScanRequest req, String lang, String staff) {
@@ -155,26 +155,83 @@ public class CheckInService {
     public ScanAnswer scanOnce(String slug, ScanRequest req, String lang, String staff) {
         Door door = door(slug);
         Event event = door.event();
-        Optional<Scan> earlier = Scan.findByNonce(event.id, req.deviceId(), req.nonce());
-        if (earlier.isPresent()) {
-            return replay(event, earlier.get(), lang);
+        Long earlier = store.findScanId(event.id, req.deviceId(), req.nonce());
+        if (earlier != null) {
+            return replay(event, Scan.findById(earlier), lang);
         }
         AgendaSession session = session(door, req.session());
-        CodeCheck check = checker.isResolvable() ? checker.get().check(event, req.code().strip()) : CodeCheck.INVALID;
+        String code = req.code().strip();
         Instant received = clock.instant();
         Instant at = req.scannedAt() == null ? received : req.scannedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Direction direction = req.direction() == null ? Direction.IN : req.direction();
+        long key = session == null ? CheckIn.ENTRANCE : session.id;
+        ScanStore.Seen seen = store.read(code, key, session == null ? null : session.id);
         Outcome o;
-        if (check.kind() == CodeCheck.Kind.INVALID || check.registration() == null) {
+        Delegate delegate = null;
+        if (seen == null) {
             o = new Outcome(ScanResult.INVALID_CODE, null, null);
-        } else if (check.kind() == CodeCheck.Kind.WRONG_EVENT) {
-            o = new Outcome(ScanResult.WRONG_EVENT, null, null);
         } else {
-            o = decide(event, session, check.registration(), check.revoked(), direction, at, req.deviceId());
+            delegate = new Delegate(seen.publicId(), seen.givenName(), seen.familyName(), seen.nativeName(),
+                    seen.organization(), seen.country(), seen.category());
+            o = seen.badgeEventId() != event.id ? new Outcome(ScanResult.WRONG_EVENT, null, null)
+                    : decide(event, session, seen, direction, at, req.deviceId());
         }
-        Registration r = check.genuine().orElse(null);
-        store(event, session, r, req.deviceId(), req.nonce(), excerpt(req.code()), direction, o, false, staff, req.scannedAt(), received);
-        return answer(event, o, r, session, lang);
+        store.insertScan(event.id, session == null ? null : session.id, seen == null ? null : seen.registrationId(),
+                req.deviceId(), req.nonce(), excerpt(code), direction, o.result(), staff, o.firstScannedAt(), o.firstDeviceId(),
+                req.scannedAt() == null ? null : req.scannedAt().toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                received);
+        return answer(event, o, delegate, session, lang);
+    }
+
+    /** The rules of {@link #decide(Event, AgendaSession, Registration, boolean, Direction, Instant, String)} on the JDBC path. */
+    private Outcome decide(Event event, AgendaSession session, ScanStore.Seen seen, Direction direction, Instant at,
+                           String deviceId) {
+        if (seen.revoked()) {
+            return new Outcome(ScanResult.REVOKED, null, null);
+        }
+        if (seen.status() != RegistrationStatus.CONFIRMED) {
+            return new Outcome(ScanResult.NOT_CONFIRMED, null, null);
+        }
+        if (session != null) {
+            if (!session.admits(seen.category())) {
+                return new Outcome(ScanResult.CATEGORY_NOT_ALLOWED, null, null);
+            }
+            if (session.requiresRegistration && !seen.hasSeat()) {
+                return new Outcome(ScanResult.NOT_REGISTERED_FOR_SESSION, null, null);
+            }
+            if (outsideWindow(event, session, direction, at)) {
+                return new Outcome(ScanResult.OUTSIDE_SESSION_WINDOW, null, null);
+            }
+        }
+        Long existing = seen.checkInId();
+        if (direction == Direction.OUT) {
+            if (existing != null && seen.inside() && store.setInside(existing, false, true, at) == 1
+                    && session != null && session.capacity != null) {
+                events.leaveSession(session);
+            }
+            return new Outcome(ScanResult.ACCEPTED, seen.firstScannedAt(), seen.firstDeviceId());
+        }
+        if (existing != null && seen.inside()) {
+            return new Outcome(ScanResult.ALREADY_CHECKED_IN, seen.firstScannedAt(), seen.firstDeviceId());
+        }
+        if (session != null && session.capacity != null && !events.tryEnterSession(session)) {
+            return new Outcome(ScanResult.SESSION_FULL, seen.firstScannedAt(), seen.firstDeviceId());
+        }
+        if (existing != null) {
+            if (store.setInside(existing, true, false, at) == 0) {
+                throw new jakarta.persistence.OptimisticLockException("re-entry raced another door"); // retried
+            }
+            return new Outcome(ScanResult.ACCEPTED, seen.firstScannedAt(), seen.firstDeviceId());
+        }
+        long key = session == null ? CheckIn.ENTRANCE : session.id;
+        store.insertCheckIn(event.id, seen.registrationId(), key, at, deviceId); // a concurrent first check-in fails here
+        return new Outcome(ScanResult.ACCEPTED, at, deviceId);
+    }
+
+    private static boolean outsideWindow(Event event, AgendaSession session, Direction direction, Instant at) {
+        return event.checkinWindowEnabled && direction == Direction.IN
+                && (at.isBefore(session.startsAt.minus(Duration.ofMinutes(event.checkinOpensMinutesBefore)))
+                || !at.isBefore(session.endsAt));
     }
 
     @Transactional
@@ -214,9 +271,7 @@ public class CheckInService {
             if (session.requiresRegistration && !hasSeat(r, session)) {
                 return new Outcome(ScanResult.NOT_REGISTERED_FOR_SESSION, null, null);
             }
-            if (event.checkinWindowEnabled && direction == Direction.IN
-                    && (at.isBefore(session.startsAt.minus(Duration.ofMinutes(event.checkinOpensMinutesBefore)))
-                    || !at.isBefore(session.endsAt))) {
+            if (outsideWindow(event, session, direction, at)) {
                 return new Outcome(ScanResult.OUTSIDE_SESSION_WINDOW, null, null);
             }
         }
@@ -310,9 +365,12 @@ public class CheckInService {
     }
 
     private static ScanAnswer answer(Event event, Outcome o, Registration r, AgendaSession session, String lang) {
+        return answer(event, o, r == null ? null : new Delegate(r.publicId, r.givenName, r.familyName, r.nativeName,
+                r.organization, r.country, r.category), session, lang);
+    }
+
+    private static ScanAnswer answer(Event event, Outcome o, Delegate d, AgendaSession session, String lang) {
         ZoneId zone = event.zone();
-        Delegate d = r == null ? null : new Delegate(r.publicId, r.givenName, r.familyName, r.nativeName, r.organization,
-                r.country, r.category);
         String message = o.result().message(lang);
         if (o.result() == ScanResult.ALREADY_CHECKED_IN && o.firstScannedAt() != null) {
             String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(o.firstScannedAt().atZone(zone));
