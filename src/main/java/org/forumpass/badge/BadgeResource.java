@@ -1,5 +1,6 @@
 package org.forumpass.badge;
 
+import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,6 +33,9 @@ import org.forumpass.staff.StaffIdentity;
 public class BadgeResource {
     @Inject
     BadgeService badges;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
     @Inject
     RegistrationService registrations;
     @Inject
@@ -76,7 +80,10 @@ public class BadgeResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "A new badge; the old code is revoked at once")
     public BadgeView reissue(@PathParam("id") String id) {
-        return badges.reissue(id);
+        BadgeView view = badges.reissue(id);
+        audit.record(identities.getDeferredIdentity().await().indefinitely(), AuditAction.REISSUE_BADGE, null, id,
+                "serial " + view.serial());
+        return view;
     }
 
     static BadgePdf.Layout layout(String layout) {

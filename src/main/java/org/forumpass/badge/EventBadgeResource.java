@@ -1,5 +1,6 @@
 package org.forumpass.badge;
 
+import org.forumpass.audit.AuditAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,11 @@ import org.forumpass.common.Roles;
 public class EventBadgeResource {
     @Inject
     BadgePrinting printing;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
 
     @GET
     @Produces("application/pdf")
@@ -31,6 +37,8 @@ public class EventBadgeResource {
                         @QueryParam("layout") String layout) {
         BadgePdf.Layout l = BadgeResource.layout(layout);
         List<BadgePdf.Card> cards = printing.cards(slug, country, category, organization);
+        audit.record(identity, AuditAction.EXPORT, slug, null, "badges.pdf country=" + country + " category=" + category
+                + " organization=" + organization + " (" + cards.size() + " badges)");
         StreamingOutput body = out -> BadgePdf.write(cards, l, out);
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"badges-" + slug + ".pdf\"")
                 .header("X-Badge-Count", cards.size()).build();

@@ -1,5 +1,6 @@
 package org.forumpass.checkin;
 
+import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ import org.forumpass.staff.StaffIdentity;
 @Tag(name = "Check-in")
 public class CheckInResource {
     @Inject
+    org.forumpass.audit.AuditService audit;
+
+    @Inject
     CheckInService checkins;
     @Inject
     DoorSearch search;
@@ -49,6 +53,9 @@ public class CheckInResource {
     @Path("/manual")
     @Operation(summary = "Check in a delegate found by search; same answer as a scan, recorded as manual")
     public ScanAnswer manual(@PathParam("slug") String slug, ManualRequest body, @Context HttpHeaders headers) {
-        return checkins.manual(slug, body, Languages.of(headers), identity.getPrincipal().getName());
+        ScanAnswer answer = checkins.manual(slug, body, Languages.of(headers), identity.getPrincipal().getName());
+        audit.record(identity, AuditAction.MANUAL_CHECK_IN, slug, body.registrationId(), answer.result() + " at "
+                + (body.session() == null ? "entrance" : body.session()));
+        return answer;
     }
 }

@@ -55,6 +55,9 @@ public class Event extends BaseEntity {
     /** Whether door scans outside a session's time (from N minutes before its start to its end) are refused. */
     @Column(name = "checkin_window_enabled")
     public boolean checkinWindowEnabled;
+    /** Days after the event ends that its delegates' personal data is kept; null: kept until erased by hand. */
+    @jakarta.persistence.Column(name = "retention_days")
+    public Integer retentionDays;
     @Column(name = "checkin_opens_minutes_before")
     public int checkinOpensMinutesBefore;
     @Column(name = "created_at")

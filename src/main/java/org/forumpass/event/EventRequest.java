@@ -36,6 +36,8 @@ public record EventRequest(
         Boolean checkinWindowEnabled,
         /** How many minutes before a session starts its door opens (default 30). */
         @Min(0) @Max(1440) Integer checkinOpensMinutesBefore,
+        /** Days after the event ends that delegates' personal data is kept (null: until erased by hand). */
+        @Min(1) @Max(3650) Integer retentionDays,
         /** Sessions to create with the event (POST only; ignored by PUT). */
         List<@Valid @NotNull SessionRequest> sessions) {
 

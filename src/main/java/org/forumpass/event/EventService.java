@@ -283,6 +283,7 @@ public class EventService {
         e.invitationRequiredFor = r.invitationRequiredFor() == null || r.invitationRequiredFor().isEmpty()
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.invitationRequiredFor());
         e.checkinWindowEnabled = Boolean.TRUE.equals(r.checkinWindowEnabled());
+        e.retentionDays = r.retentionDays();
         e.checkinOpensMinutesBefore = r.checkinOpensMinutesBefore() == null ? 30 : r.checkinOpensMinutesBefore();
         e.updatedAt = now;
     }

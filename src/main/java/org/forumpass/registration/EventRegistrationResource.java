@@ -1,5 +1,6 @@
 package org.forumpass.registration;
 
+import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +43,11 @@ import org.forumpass.staff.StaffIdentity;
 @Tag(name = "Registration")
 public class EventRegistrationResource {
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
+    @Inject
     RegistrationService registrations;
     @Inject
     RegistrationSearch search;
@@ -65,7 +71,11 @@ public class EventRegistrationResource {
                                              @QueryParam("category") String category, @QueryParam("status") String status,
                                              @QueryParam("page") @DefaultValue("0") int page,
                                              @QueryParam("size") @DefaultValue("50") int size) {
-        return search.search(slug, new RegistrationSearch.Filter(q, country, organization, category, status), page, size);
+        PageView<RegistrationView> found = search.search(slug, new RegistrationSearch.Filter(q, country, organization, category,
+                status), page, size);
+        audit.record(identity, AuditAction.SEARCH, slug, null, "q=" + q + " country=" + country + " organization="
+                + organization + " category=" + category + " status=" + status + " page=" + page);
+        return found;
     }
 
     @POST
@@ -74,6 +84,9 @@ public class EventRegistrationResource {
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Operation(summary = "Import invited delegates from CSV (UTF-8, header row); answers a report per row")
     public ImportService.ImportReport importCsv(@PathParam("slug") String slug, byte[] body) {
-        return importer.importCsv(slug, body == null ? new byte[0] : body);
+        ImportService.ImportReport report = importer.importCsv(slug, body == null ? new byte[0] : body);
+        audit.record(identity, AuditAction.IMPORT, slug, null, report.rows() + " rows, " + report.created() + " created, "
+                + report.existing() + " existing, " + report.invalid() + " invalid");
+        return report;
     }
 }

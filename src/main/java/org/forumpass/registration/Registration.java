@@ -63,6 +63,9 @@ public class Registration extends BaseEntity {
     /** Bumped to invalidate the manage link. */
     @Column(name = "token_version")
     public int tokenVersion;
+    /** When the personal fields were erased (access to the data protection law's right to erasure, or retention). */
+    @jakarta.persistence.Column(name = "erased_at")
+    public java.time.Instant erasedAt;
     /** ONLINE, IMPORT or ORGANIZER. */
     public String source;
     @Column(name = "waitlisted_at")

@@ -1,5 +1,6 @@
 package org.forumpass.registration;
 
+import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,13 +45,22 @@ public class RegistrationResource {
     RegistrationService registrations;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    PrivacyService privacy;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
     @Operation(summary = "A registration (the delegate with the manage token, or an organizer)")
     public RegistrationView get(@PathParam("id") String id) {
         checkAccess(id);
-        return registrations.view(id);
+        RegistrationView view = registrations.view(id);
+        if (StaffIdentity.isOrganizer(identity)) {
+            audit.record(identity, AuditAction.VIEW_PERSONAL_DATA, view.event(), id, null);
+        }
+        return view;
     }
 
     @PATCH
@@ -66,7 +76,10 @@ public class RegistrationResource {
     @Operation(summary = "Cancel: frees the places and moves the waitlist up")
     public RegistrationView cancel(@PathParam("id") String id) {
         checkAccess(id);
-        return registrations.cancel(id, actor());
+        RegistrationView view = registrations.cancel(id, actor());
+        audit.record(StaffIdentity.isOrganizer(identity) ? identity.getPrincipal().getName() : "delegate",
+                AuditAction.CANCEL, view.event(), id, null);
+        return view;
     }
 
     @POST
@@ -74,7 +87,9 @@ public class RegistrationResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Approve a PENDING registration")
     public RegistrationView approve(@PathParam("id") String id) {
-        return registrations.approve(id, actor());
+        RegistrationView view = registrations.approve(id, actor());
+        audit.record(identity, AuditAction.APPROVE, view.event(), id, null);
+        return view;
     }
 
     @POST
@@ -82,7 +97,29 @@ public class RegistrationResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Reject a PENDING registration")
     public RegistrationView reject(@PathParam("id") String id) {
-        return registrations.reject(id, actor());
+        RegistrationView view = registrations.reject(id, actor());
+        audit.record(identity, AuditAction.REJECT, view.event(), id, null);
+        return view;
+    }
+
+    @GET
+    @Path("/personal-data")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Everything kept about the delegate: registration, check-ins, scans (an access request)")
+    public PrivacyService.PersonalData personalData(@PathParam("id") String id) {
+        PrivacyService.PersonalData data = privacy.export(id);
+        audit.record(identity, AuditAction.ACCESS_REQUEST, data.registration().event(), id, null);
+        return data;
+    }
+
+    @POST
+    @Path("/erase")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Erase the personal fields; status, category, country and attendance stay for the counts")
+    public RegistrationView erase(@PathParam("id") String id) {
+        RegistrationView view = privacy.erase(id);
+        audit.record(identity, AuditAction.ERASE, view.event(), id, null);
+        return view;
     }
 
     private Actor actor() {

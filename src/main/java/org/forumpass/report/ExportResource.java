@@ -1,5 +1,6 @@
 package org.forumpass.report;
 
+import org.forumpass.audit.AuditAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,13 @@ public class ExportResource {
     ExportService exports;
     @Inject
     EventService events;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
 
     @GET
     @Path("/delegates.csv")
@@ -88,7 +96,9 @@ public class ExportResource {
         return f;
     }
 
-    private static Response file(StreamingOutput body, String type, String name) {
+    private Response file(StreamingOutput body, String type, String name) {
+        audit.record(identity, AuditAction.EXPORT, name.substring(0, name.lastIndexOf('-')), null,
+                name.substring(name.lastIndexOf('-') + 1) + (uri.getRequestUri().getQuery() == null ? "" : "?" + uri.getRequestUri().getQuery()));
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store").build();
     }

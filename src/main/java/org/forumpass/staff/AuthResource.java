@@ -1,5 +1,7 @@
 package org.forumpass.staff;
 
+import org.forumpass.common.error.DomainException;
+import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,13 +28,26 @@ public class AuthResource {
     StaffService staff;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
 
     @POST
     @Path("/login")
     @PermitAll
     @Operation(summary = "Sign in; answers a bearer token that every replica accepts")
     public LoginResponse login(LoginRequest body) {
-        return staff.login(body);
+        String who = body == null || body.username() == null ? "?" : body.username().strip();
+        try {
+            LoginResponse r = staff.login(body);
+            audit.record(who, AuditAction.SIGN_IN, null, null, null);
+            return r;
+        } catch (DomainException e) {
+            if (e.error() == StaffError.INVALID_CREDENTIALS) {
+                audit.record(who, AuditAction.SIGN_IN_FAILED, null, null, null);
+            }
+            throw e;
+        }
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.forumpass.staff;
 
+import org.forumpass.audit.AuditAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,11 +32,17 @@ import org.forumpass.staff.StaffRecords.UpdateStaffRequest;
 public class StaffResource {
     @Inject
     StaffService staff;
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
+    org.forumpass.audit.AuditService audit;
+
 
     @POST
     @Operation(summary = "Create a staff account (organizer or door)")
     public Response create(CreateStaffRequest body, @Context UriInfo uri) {
         StaffView view = staff.create(body);
+        audit.record(identity, AuditAction.STAFF_CREATED, null, view.username(), "role " + view.role());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/staff/{u}").build(view.username())).entity(view).build();
     }
 
@@ -50,6 +57,8 @@ public class StaffResource {
     @Path("/{username}")
     @Operation(summary = "Change a staff account's password, role, name, or disable it")
     public StaffView update(@PathParam("username") String username, UpdateStaffRequest body) {
-        return staff.update(username, body);
+        StaffView view = staff.update(username, body);
+        audit.record(identity, AuditAction.STAFF_CHANGED, null, username, null);
+        return view;
     }
 }

@@ -1,0 +1,7 @@
+package org.forumpass.audit;
+
+/** What the audit log records. */
+public enum AuditAction {
+    SIGN_IN, SIGN_IN_FAILED, VIEW_PERSONAL_DATA, SEARCH, EXPORT, APPROVE, REJECT, CANCEL, REISSUE_BADGE,
+    MANUAL_CHECK_IN, IMPORT, ACCESS_REQUEST, ERASE, STAFF_CREATED, STAFF_CHANGED
+}
