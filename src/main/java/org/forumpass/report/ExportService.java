@@ -55,10 +55,13 @@ public class ExportService {
         boolean grouped = groupBy != null && !groupBy.isBlank();
         String order = !grouped ? "r.familyName, r.givenName, r.id"
                 : groupBy.equals("country") ? "r.country, r.familyName, r.givenName, r.id"
-                : "r.organizationKey, r.familyName, r.givenName, r.id";
+                : "coalesce(a.canonicalKey, r.organizationKey), r.familyName, r.givenName, r.id";
+        // organizations group under the organizers' aliases ("Alibaba Group Holding" -> "Alibaba Group")
+        String from = where.jpql().replaceFirst("^from Registration r where ",
+                "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey where ");
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
-                + " r.organization, r.organizationKey, r.jobTitle, r.country, r.category, r.email, r.phone, r.language,"
-                + " r.source, r.createdAt " + where.jpql() + " order by " + order, Object[].class);
+                + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
+                + " r.phone, r.language, r.source, r.createdAt, a.canonical " + from + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
@@ -85,7 +88,7 @@ public class ExportService {
                         }
                         if (!key.equals(groupKey)) {
                             groupKey = key;
-                            groupLabel = groupBy.equals("country") ? countryName : (String) r[5];
+                            groupLabel = groupBy.equals("country") ? countryName : r[15] != null ? (String) r[15] : (String) r[5];
                         }
                     }
                     List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[7],

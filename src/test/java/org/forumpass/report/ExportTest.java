@@ -101,6 +101,26 @@ class ExportTest {
     }
 
     @Test
+    void theOrganizersAliasListCountsOneOrganizationUnderAnother() throws Exception {
+        String slug = forum();
+        person(slug, "A", "One", null, "CN", "Alibaba Group");
+        person(slug, "B", "Two", null, "CN", "Alibaba Group Holding");
+        person(slug, "C", "Three", null, "CN", "alibaba group holding ");
+        person(slug, "D", "Four", null, "CN", "Ant Group");
+        asOrganizer().body(Map.of("alias", "ALIBABA GROUP HOLDING", "canonical", "Alibaba Group"))
+                .put("/api/v1/events/" + slug + "/organization-aliases").then().statusCode(200);
+        asOrganizer().get("/api/v1/events/" + slug + "/organization-aliases").then().statusCode(200)
+                .body("[0].canonical", is("Alibaba Group"));
+        List<CSVRecord> rows = csv("/api/v1/events/" + slug + "/exports/delegates.csv?groupBy=organization");
+        CSVRecord alibaba = rows.stream().filter(r -> r.get(0).equals("Alibaba Group — subtotal")).findFirst().orElseThrow();
+        assertEquals("3", alibaba.get(1), rows.toString());
+        assertEquals(2, rows.stream().filter(r -> r.get(0).endsWith("— subtotal")).count(), rows.toString());
+        asOrganizer().delete("/api/v1/events/" + slug + "/organization-aliases?alias=Alibaba Group Holding").then().statusCode(204);
+        rows = csv("/api/v1/events/" + slug + "/exports/delegates.csv?groupBy=organization");
+        assertEquals(3, rows.stream().filter(r -> r.get(0).endsWith("— subtotal")).count(), rows.toString());
+    }
+
+    @Test
     void theWorkbookHoldsTheSameRows() throws Exception {
         String slug = forum();
         person(slug, "Zhaoxing", "Li", "李肇星", "CN", "MFA");
