@@ -47,8 +47,11 @@ public class StatsService {
     public record Minute(OffsetDateTime minute, long scans, long accepted) {
     }
 
+    public record Day(String day, long registrations) {
+    }
+
     public record Stats(String event, OffsetDateTime generatedAt, Registrations registrations, Place entrance,
-                        List<SessionStats> sessions, List<Minute> scansPerMinute) {
+                        List<SessionStats> sessions, List<Minute> scansPerMinute, List<Day> registrationsPerDay) {
     }
 
     @Transactional
@@ -111,8 +114,16 @@ public class StatsService {
         }
         List<Minute> minutes = perMinute.entrySet().stream()
                 .map(e -> new Minute(OffsetDateTime.ofInstant(e.getKey(), event.zone()), e.getValue()[0], e.getValue()[1])).toList();
+        List<Day> days = new ArrayList<>();
+        for (Object[] row : rows("select year(r.createdAt), month(r.createdAt), day(r.createdAt), count(r) from Registration r"
+                + " where r.event = ?1 group by year(r.createdAt), month(r.createdAt), day(r.createdAt)"
+                + " order by year(r.createdAt), month(r.createdAt), day(r.createdAt)", event)) {
+            days.add(new Day(String.format("%04d-%02d-%02d", ((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                    ((Number) row[2]).intValue()), ((Number) row[3]).longValue()));
+        }
         return new Stats(event.slug, OffsetDateTime.ofInstant(now, event.zone()),
-                new Registrations(total, byStatus, byCategory, byCountry), new Place(gate[0], gate[1]), sessions, minutes);
+                new Registrations(total, byStatus, byCategory, byCountry), new Place(gate[0], gate[1]), sessions, minutes,
+                days);
     }
 
     @SuppressWarnings("unchecked")

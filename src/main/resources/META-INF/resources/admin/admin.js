@@ -21,7 +21,14 @@
       capacity: 'Capacity', new_account: 'New account', role: 'Role', active: 'Active', role_door: 'Door staff', role_organizer: 'Organizer',
       total: 'Registrations', confirmed: 'Confirmed', pending: 'Awaiting approval', waitlisted: 'Waiting list', entrance: 'At the venue',
       found: ' delegates', done: 'Done.', downloaded: 'Downloaded', open: 'open', closed: 'closed', yes: 'yes', no: 'no',
-      confirm_cancel: 'Cancel this registration? Its seats go to the waiting list.', imported: 'Imported'
+      confirm_cancel: 'Cancel this registration? Its seats go to the waiting list.', imported: 'Imported',
+      tab_audit: 'Audit', registrations_per_day: 'Registrations per day (UTC)', aliases: 'Organization aliases',
+      aliases_help: 'Reports count the first name as the second, e.g. "Alibaba Group Holding" as "Alibaba Group".',
+      alias_placeholder: 'Name as written', canonical_placeholder: 'Count as', save: 'Save', retention: 'Keep personal data (days after the end)',
+      approval_for: 'Categories needing approval', type: 'Type', room: 'Room', sign_up_required: 'Sign-up required', add_session: 'Add session',
+      edit_event: 'Edit event', any_action: 'Any action', all_events: 'All events', when: 'When', action: 'Action', subject: 'Subject',
+      detail: 'Detail', personal_data: 'Personal data', erase: 'Erase', confirm_erase: 'Erase this delegate\'s personal data? Counts are kept; this cannot be undone.',
+      disable: 'Disable', enable: 'Enable'
     },
     zh: {
       signin_title: '主办方登录', username: '用户名', password: '密码', signin: '登录', signout: '退出',
@@ -40,7 +47,14 @@
       capacity: '人数上限', new_account: '新建账号', role: '角色', active: '启用', role_door: '入口工作人员', role_organizer: '主办方',
       total: '报名总数', confirmed: '已确认', pending: '待审核', waitlisted: '候补', entrance: '已入场',
       found: ' 位代表', done: '已完成。', downloaded: '已下载', open: '开放', closed: '已截止', yes: '是', no: '否',
-      confirm_cancel: '确定取消此报名？其席位将让给候补代表。', imported: '已导入'
+      confirm_cancel: '确定取消此报名？其席位将让给候补代表。', imported: '已导入',
+      tab_audit: '审计', registrations_per_day: '每日报名数（UTC）', aliases: '单位别名',
+      aliases_help: '报表将前一名称计入后一名称，例如“Alibaba Group Holding”计入“Alibaba Group”。',
+      alias_placeholder: '原名称', canonical_placeholder: '计入', save: '保存', retention: '个人数据保留天数（活动结束后）',
+      approval_for: '需审核的类别', type: '类型', room: '会场', sign_up_required: '需预先报名', add_session: '添加会议',
+      edit_event: '编辑活动', any_action: '全部操作', all_events: '全部活动', when: '时间', action: '操作', subject: '对象',
+      detail: '详情', personal_data: '个人数据', erase: '删除个人数据', confirm_erase: '确定删除该代表的个人数据？统计数据将保留，且无法恢复。',
+      disable: '停用', enable: '启用'
     }
   }[lang];
   var $ = function (id) { return document.getElementById(id); };
@@ -130,6 +144,8 @@
     if (name === 'delegates') { search(true); loadCodes(); }
     if (name === 'events') { loadEvents(); }
     if (name === 'staff') { loadStaff(); }
+    if (name === 'audit') { loadAudit(); }
+    if (name === 'exports') { loadAliases(); }
   }
   function loadEvents() {
     return api('GET', '/api/v1/events').then(json).then(function (events) {
@@ -147,6 +163,8 @@
         cell(tr, lang === 'zh' && e.nameZh ? e.nameZh : e.name);
         cell(tr, (e.startsAt || '').slice(0, 16).replace('T', ' '));
         cell(tr, e.registrationOpen ? T.open : T.closed);
+        tr.tabIndex = 0;
+        tr.addEventListener('click', function () { editEvent(e.slug); });
         tbody.appendChild(tr);
       });
       if (!state.slug || !events.some(function (e) { return e.slug === state.slug; })) { state.slug = events.length ? events[0].slug : null; }
@@ -202,6 +220,8 @@
         buckets[buckets.length - 1] += m.accepted;
       });
       chart('chart-scans', 'line', labels, buckets, { borderColor: '#147a3d', fill: false });
+      var days = s.registrationsPerDay || [];
+      chart('chart-days', 'bar', days.map(function (d) { return d.day.slice(5); }), days.map(function (d) { return d.registrations; }));
       var tbody = $('sessions-table').querySelector('tbody');
       tbody.innerHTML = '';
       s.sessions.forEach(function (x) {
@@ -271,6 +291,13 @@
     if (d.status === 'CONFIRMED' || d.status === 'PENDING' || d.status === 'WAITLISTED') {
       button(actions, T.cancel, act('', 'DELETE')).className = 'secondary';
     }
+    button(actions, T.personal_data, function () { download('/api/v1/registrations/' + d.id + '/personal-data', 'delegate-' + d.id + '.json'); })
+      .className = 'secondary';
+    button(actions, T.erase, function () {
+      if (!confirm(T.confirm_erase)) { return; }
+      api('POST', '/api/v1/registrations/' + d.id + '/erase').then(json).then(function (v) { tr.replaceWith(delegateRow(v)); notice(T.done); })
+        .catch(function (p) { notice(problem(p), true); });
+    }).className = 'secondary';
     return tr;
   }
   $('search-form').addEventListener('submit', function (ev) { ev.preventDefault(); search(true); });
@@ -361,17 +388,57 @@
     var sign = offset >= 0 ? '+' : '-', abs = Math.abs(offset);
     return local + ':00' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
   }
+  var editing = null;
+  function local(iso) { return iso ? iso.slice(0, 16) : ''; }
+  function editEvent(slug) {
+    api('GET', '/api/v1/events/' + encodeURIComponent(slug)).then(json).then(function (e) {
+      editing = e;
+      $('event-form-title').textContent = T.edit_event + ' — ' + e.slug;
+      $('e-slug').value = e.slug; $('e-slug').readOnly = true;
+      $('e-name').value = e.name; $('e-namezh').value = e.nameZh || ''; $('e-city').value = e.city; $('e-venue').value = e.venue;
+      $('e-zone').value = e.timeZone; $('e-start').value = local(e.startsAt); $('e-end').value = local(e.endsAt);
+      $('e-capacity').value = e.capacity || ''; $('e-retention').value = e.retentionDays || '';
+      $('e-approval').value = (e.approvalRequiredFor || []).join(', ');
+      var tbody = $('event-sessions').querySelector('tbody');
+      tbody.innerHTML = '';
+      (e.sessions || []).forEach(function (x) {
+        var tr = document.createElement('tr');
+        cell(tr, x.code); cell(tr, x.title); cell(tr, local(x.startsAt).replace('T', ' ')); cell(tr, x.capacity || '');
+        tbody.appendChild(tr);
+      });
+    }).catch(function (p) { notice(problem(p), true); });
+  }
+  $('session-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    if (!editing) { return; }
+    var zone = editing.timeZone;
+    var body = { code: $('s-code').value.trim(), title: $('s-title').value.trim(), type: $('s-type').value,
+      room: $('s-room').value.trim() || null, startsAt: zoned($('s-start').value, zone), endsAt: zoned($('s-end').value, zone),
+      capacity: $('s-capacity').value ? Number($('s-capacity').value) : null, requiresRegistration: $('s-required').checked };
+    api('POST', '/api/v1/events/' + encodeURIComponent(editing.slug) + '/sessions', body).then(json).then(function () {
+      $('session-form').reset(); notice(T.done); editEvent(editing.slug);
+    }).catch(function (p) { notice(problem(p), true); });
+  });
   $('event-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var zone = $('e-zone').value.trim();
+    var approval = $('e-approval').value.split(/[,\s]+/).filter(Boolean).map(function (c) { return c.toUpperCase(); });
     var body = { slug: $('e-slug').value.trim(), name: $('e-name').value.trim(), nameZh: $('e-namezh').value.trim() || null,
       city: $('e-city').value.trim(), venue: $('e-venue').value.trim(), timeZone: zone,
       startsAt: zoned($('e-start').value, zone), endsAt: zoned($('e-end').value, zone),
-      capacity: $('e-capacity').value ? Number($('e-capacity').value) : null, sessions: [] };
+      capacity: $('e-capacity').value ? Number($('e-capacity').value) : null,
+      retentionDays: $('e-retention').value ? Number($('e-retention').value) : null, approvalRequiredFor: approval, sessions: [] };
+    if (editing) {
+      ['theme', 'themeZh', 'description', 'descriptionZh', 'cityZh', 'venueZh', 'registrationOpensAt', 'registrationClosesAt',
+        'invitationRequiredFor', 'checkinWindowEnabled', 'checkinOpensMinutesBefore'].forEach(function (k) { body[k] = editing[k]; });
+    }
     $('event-errors').innerHTML = '';
-    api('POST', '/api/v1/events', body).then(json).then(function (e) {
+    api(editing ? 'PUT' : 'POST', editing ? '/api/v1/events/' + encodeURIComponent(editing.slug) : '/api/v1/events', body).then(json).then(function (e) {
       notice(T.done + ' ' + e.slug);
       state.slug = e.slug;
+      editing = null;
+      $('e-slug').readOnly = false;
+      $('event-form-title').textContent = T.new_event;
       $('event-form').reset();
       loadEvents();
     }).catch(function (p) {
@@ -391,6 +458,12 @@
         cell(tr, s.username);
         cell(tr, s.role === 'organizer' ? T.role_organizer : T.role_door);
         cell(tr, s.active ? T.yes : T.no);
+        var actions = cell(tr, '');
+        actions.className = 'actions';
+        button(actions, s.active ? T.disable : T.enable, function () {
+          api('PATCH', '/api/v1/staff/' + encodeURIComponent(s.username), { active: !s.active }).then(json)
+            .then(function () { loadStaff(); notice(T.done); }).catch(function (p) { notice(problem(p), true); });
+        }).className = 'secondary';
         tbody.appendChild(tr);
       });
     }).catch(function (p) { notice(problem(p), true); });
@@ -399,6 +472,54 @@
     ev.preventDefault();
     api('POST', '/api/v1/staff', { username: $('s-username').value.trim(), password: $('s-password').value, role: $('s-role').value })
       .then(json).then(function () { $('staff-form').reset(); loadStaff(); notice(T.done); })
+      .catch(function (p) { notice(problem(p), true); });
+  });
+
+  function auditQuery() {
+    var p = new URLSearchParams();
+    if (!$('a-all').checked && state.slug) { p.set('event', state.slug); }
+    if ($('a-actor').value.trim()) { p.set('actor', $('a-actor').value.trim()); }
+    if ($('a-action').value) { p.set('action', $('a-action').value); }
+    return p;
+  }
+  function loadAudit() {
+    var p = auditQuery();
+    p.set('size', 100);
+    api('GET', '/api/v1/audit?' + p).then(json).then(function (res) {
+      var tbody = $('audit-table').querySelector('tbody');
+      tbody.innerHTML = '';
+      res.items.forEach(function (a) {
+        var tr = document.createElement('tr');
+        cell(tr, (a.at || '').slice(0, 19).replace('T', ' '));
+        cell(tr, a.actor); cell(tr, a.action); cell(tr, a.subject); cell(tr, a.detail);
+        tbody.appendChild(tr);
+      });
+    }).catch(function (p) { notice(problem(p), true); });
+  }
+  $('audit-form').addEventListener('submit', function (ev) { ev.preventDefault(); loadAudit(); });
+  $('audit-export').addEventListener('click', function () { download('/api/v1/audit/export.csv?' + auditQuery(), 'audit.csv'); });
+
+  function loadAliases() {
+    if (!state.slug) { return; }
+    api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/organization-aliases').then(json).then(function (list) {
+      var ul = $('aliases');
+      ul.innerHTML = '';
+      list.forEach(function (a) {
+        var li = document.createElement('li');
+        li.textContent = a.alias + ' → ' + a.canonical + ' ';
+        button(li, '✕', function () {
+          api('DELETE', '/api/v1/events/' + encodeURIComponent(state.slug) + '/organization-aliases?alias=' + encodeURIComponent(a.alias))
+            .then(function () { loadAliases(); });
+        }).className = 'secondary';
+        ul.appendChild(li);
+      });
+    }).catch(function () { /* shown empty */ });
+  }
+  $('alias-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    api('PUT', '/api/v1/events/' + encodeURIComponent(state.slug) + '/organization-aliases',
+      { alias: $('alias-from').value.trim(), canonical: $('alias-to').value.trim() }).then(json)
+      .then(function () { $('alias-form').reset(); loadAliases(); notice(T.done); })
       .catch(function (p) { notice(problem(p), true); });
   });
 

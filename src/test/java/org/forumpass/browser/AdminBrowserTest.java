@@ -70,6 +70,10 @@ class AdminBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "delegates.csv"));
             assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Downloaded"),
                     browser.findElement(By.id("notice")).getText());
+
+            browser.findElement(By.cssSelector("[data-tab=audit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-table"), "APPROVE"));
+            assertTrue(browser.findElement(By.id("audit-table")).getText().contains(id), "the approval names the delegate");
         } finally {
             browser.quit();
         }

@@ -56,7 +56,12 @@ class StatsTest {
                 .body("entrance.checkedIn", is(0))
                 .body("scansPerMinute", hasSize(30))
                 .body("scansPerMinute.scans.sum()", is(4))
-                .body("scansPerMinute.accepted.sum()", is(3));
+                .body("scansPerMinute.accepted.sum()", is(3))
+                .body("registrationsPerDay.registrations.sum()", is(registrationsTotal(slug)));
         asDoor().get("/api/v1/events/" + slug + "/stats").then().statusCode(403);
+    }
+
+    private static int registrationsTotal(String slug) {
+        return org.forumpass.Fixtures.asOrganizer().get("/api/v1/events/" + slug + "/stats").then().extract().path("registrations.total");
     }
 }
