@@ -134,6 +134,7 @@ public class ExportService {
                 + " and rs.status = org.forumpass.registration.SeatStatus.CONFIRMED group by c.sessionKey", event.id);
         Map<Long, Long> inside = counts("select c.sessionKey, count(c) from CheckIn c where c.eventId = ?1 and c.inside = true"
                 + " group by c.sessionKey", event.id);
+        Map<Long, Long> peak = peakInside(event.id);
         Map<Long, StringBuilder> byCountry = new HashMap<>();
         for (Object[] row : em.createQuery("select c.sessionKey, r.country, count(c) from CheckIn c, Registration r"
                 + " where r.id = c.registrationId and c.eventId = ?1 group by c.sessionKey, r.country"
@@ -148,10 +149,10 @@ public class ExportService {
         ZoneId zone = event.zone();
         try {
             out.header(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
-                    "noShows", "insideNow", "attendanceByCountry"));
+                    "noShows", "insideNow", "peakInside", "attendanceByCountry"));
             long atGate = attended.getOrDefault(0L, 0L);
             out.row(Arrays.asList("", zh ? "会场总入口" : "Venue entrance", OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
-                    "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), inside.getOrDefault(0L, 0L),
+                    "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), inside.getOrDefault(0L, 0L), peak.getOrDefault(0L, 0L),
                     byCountry.getOrDefault(0L, new StringBuilder()).toString()));
             for (AgendaSession s : AgendaSession.listByEvent(event)) {
                 long reg = registered.getOrDefault(s.id, 0L);
@@ -159,12 +160,38 @@ public class ExportService {
                         OffsetDateTime.ofInstant(s.startsAt, zone).toString(), zh && s.roomZh != null ? s.roomZh : s.room,
                         s.capacity, reg, waitlisted.getOrDefault(s.id, 0L), attended.getOrDefault(s.id, 0L),
                         Math.max(0, reg - registeredAttended.getOrDefault(s.id, 0L)), inside.getOrDefault(s.id, 0L),
+                        peak.getOrDefault(s.id, 0L),
                         byCountry.getOrDefault(s.id, new StringBuilder()).toString()));
             }
             out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The most delegates inside each room at once: the accepted scans replayed in the order they happened
+     * (an IN counts when the delegate was outside, an OUT when inside).
+     */
+    private Map<Long, Long> peakInside(long eventId) {
+        Map<Long, Long> now = new HashMap<>();
+        Map<Long, Long> peak = new HashMap<>();
+        java.util.Set<String> inside = new java.util.HashSet<>();
+        TypedQuery<Object[]> q = em.createQuery("select s.sessionId, s.registrationId, s.direction from Scan s"
+                + " where s.eventId = ?1 and s.result = org.forumpass.checkin.ScanResult.ACCEPTED"
+                + " order by coalesce(s.scannedAt, s.receivedAt), s.id", Object[].class).setParameter(1, eventId);
+        try (Stream<Object[]> rows = stream(q)) {
+            rows.forEach(r -> {
+                long room = r[0] == null ? 0L : (Long) r[0];
+                String who = r[1] + "@" + room;
+                boolean in = "IN".equals(String.valueOf(r[2]));
+                if (in ? inside.add(who) : inside.remove(who)) {
+                    long n = now.merge(room, in ? 1L : -1L, Long::sum);
+                    peak.merge(room, n, Math::max);
+                }
+            });
+        }
+        return peak;
     }
 
     /** The whole scan log, refused scans too, with device and server time. */

@@ -152,12 +152,13 @@ class ExportTest {
                 .post("/api/v1/events/" + slug + "/scans").then().statusCode(200).body("result", is("INVALID_CODE"));
         List<CSVRecord> rows = csv("/api/v1/events/" + slug + "/exports/attendance.csv");
         assertEquals(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
-                "noShows", "insideNow", "attendanceByCountry"), rows.get(0).toList());
+                "noShows", "insideNow", "peakInside", "attendanceByCountry"), rows.get(0).toList());
         CSVRecord talk = rows.stream().filter(r -> r.get(0).equals("TALK")).findFirst().orElseThrow();
         assertEquals("3", talk.get(5), "registered");
         assertEquals("2", talk.get(7), "attended");
         assertEquals("1", talk.get(8), "no-shows");
-        assertTrue(talk.get(10).contains("CN 1") && talk.get(10).contains("RU 1"), talk.get(10));
+        assertEquals("2", talk.get(10), "peak inside");
+        assertTrue(talk.get(11).contains("CN 1") && talk.get(11).contains("RU 1"), talk.get(11));
 
         List<CSVRecord> scans = csv("/api/v1/events/" + slug + "/exports/scans.csv");
         assertEquals(4, scans.size(), "header and three scans, the refused one too");
