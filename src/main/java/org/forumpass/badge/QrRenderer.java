@@ -21,11 +21,78 @@ public final class QrRenderer {
     private QrRenderer() {
     }
 
+    /** Mask chosen per code (see {@link #matrix}); bounded, since it only saves work. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> MASKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The code's QR matrix. ZXing picks the mask with the lowest penalty score, yet about one code in a
+     * hundred then trips ZXing's own finder (seen on clean images: a finder-like run in the data). So each
+     * code is read back once with the ordinary detector, and when that fails the next mask that reads is used:
+     * what phones read should not depend on luck.
+     */
     public static BitMatrix matrix(String code, int size) {
+        Integer mask = MASKS.get(code);
+        if (mask == null) {
+            mask = readableMask(code);
+            if (MASKS.size() > 50_000) {
+                MASKS.clear();
+            }
+            MASKS.put(code, mask);
+        }
+        return encode(code, size, mask);
+    }
+
+    private static int readableMask(String code) {
+        if (readsBack(code, encode(code, 0, -1))) {
+            return -1;
+        }
+        for (int m = 0; m < 8; m++) {
+            if (readsBack(code, encode(code, 0, m))) {
+                return m;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean readsBack(String code, BitMatrix minimal) {
+        return readsBack(code, minimal, 3) && readsBack(code, minimal, 5) && readsBack(code, minimal, 6);
+    }
+
+    private static boolean readsBack(String code, BitMatrix minimal, int moduleSize) {
+        BufferedImage img = MatrixToImageWriter.toBufferedImage(scale(minimal, moduleSize));
         try {
-            return new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "ISO-8859-1"));
+            Map<com.google.zxing.DecodeHintType, Object> hints = Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                    com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
+            return code.equals(new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(img))),
+                    hints).getText());
+        } catch (com.google.zxing.ReaderException e) {
+            return false;
+        }
+    }
+
+    private static BitMatrix scale(BitMatrix m, int factor) {
+        BitMatrix out = new BitMatrix(m.getWidth() * factor, m.getHeight() * factor);
+        for (int y = 0; y < m.getHeight(); y++) {
+            for (int x = 0; x < m.getWidth(); x++) {
+                if (m.get(x, y)) {
+                    out.setRegion(x * factor, y * factor, factor, factor);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BitMatrix encode(String code, int size, int mask) {
+        try {
+            Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+            hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
+            hints.put(EncodeHintType.MARGIN, 4);
+            hints.put(EncodeHintType.CHARACTER_SET, "ISO-8859-1");
+            if (mask >= 0) {
+                hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+            }
+            return new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, size, size, hints);
         } catch (WriterException e) {
             throw new IllegalStateException("QR encoding failed", e);
         }

@@ -389,6 +389,7 @@
     return local + ':00' + sign + String(Math.floor(abs / 60)).padStart(2, '0') + ':' + String(abs % 60).padStart(2, '0');
   }
   var editing = null;
+  var editingSession = null;
   function local(iso) { return iso ? iso.slice(0, 16) : ''; }
   function editEvent(slug) {
     api('GET', '/api/v1/events/' + encodeURIComponent(slug)).then(json).then(function (e) {
@@ -404,6 +405,13 @@
       (e.sessions || []).forEach(function (x) {
         var tr = document.createElement('tr');
         cell(tr, x.code); cell(tr, x.title); cell(tr, local(x.startsAt).replace('T', ' ')); cell(tr, x.capacity || '');
+        tr.tabIndex = 0;
+        tr.addEventListener('click', function () {
+          editingSession = x;
+          $('s-code').value = x.code; $('s-title').value = x.title; $('s-type').value = x.type; $('s-room').value = x.room || '';
+          $('s-start').value = local(x.startsAt); $('s-end').value = local(x.endsAt); $('s-capacity').value = x.capacity || '';
+          $('s-required').checked = !!x.requiresRegistration;
+        });
         tbody.appendChild(tr);
       });
     }).catch(function (p) { notice(problem(p), true); });
@@ -415,7 +423,13 @@
     var body = { code: $('s-code').value.trim(), title: $('s-title').value.trim(), type: $('s-type').value,
       room: $('s-room').value.trim() || null, startsAt: zoned($('s-start').value, zone), endsAt: zoned($('s-end').value, zone),
       capacity: $('s-capacity').value ? Number($('s-capacity').value) : null, requiresRegistration: $('s-required').checked };
-    api('POST', '/api/v1/events/' + encodeURIComponent(editing.slug) + '/sessions', body).then(json).then(function () {
+    var path = '/api/v1/events/' + encodeURIComponent(editing.slug) + '/sessions';
+    if (editingSession) {
+      ['titleZh', 'description', 'descriptionZh', 'roomZh', 'restrictedTo'].forEach(function (k) { body[k] = editingSession[k]; });
+    }
+    api(editingSession ? 'PUT' : 'POST', editingSession ? path + '/' + encodeURIComponent(editingSession.code) : path, body)
+      .then(json).then(function () {
+      editingSession = null;
       $('session-form').reset(); notice(T.done); editEvent(editing.slug);
     }).catch(function (p) { notice(problem(p), true); });
   });

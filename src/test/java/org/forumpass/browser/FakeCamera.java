@@ -1,17 +1,12 @@
 package org.forumpass.browser;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 
 /** A Y4M video (what chromium plays as a fake camera) showing one QR code on white, as a phone would see a badge. */
 final class FakeCamera {
@@ -22,8 +17,7 @@ final class FakeCamera {
     }
 
     static Path video(String code) throws Exception {
-        BitMatrix m = new QRCodeWriter().encode(code, BarcodeFormat.QR_CODE, 0, 0,
-                Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4));
+        BitMatrix m = org.forumpass.badge.QrRenderer.matrix(code, 0); // the badge's own QR
         int module = Math.min(W, H) * 9 / 10 / m.getWidth();
         int size = module * m.getWidth();
         int left = (W - size) / 2;
