@@ -30,6 +30,21 @@ public interface ForumPassConfig {
 
     Badge badge();
 
+    Limits limits();
+
+    interface Limits {
+        /** Failed sign-ins per username in {@link #signInWindow()} before sign-in is refused until it ends. */
+        @WithDefault("5")
+        int failedSignIns();
+
+        @WithDefault("15M")
+        Duration signInWindow();
+
+        /** Registrations per client address per minute (0: no limit). */
+        @WithDefault("30")
+        int registrationsPerMinute();
+    }
+
     interface Demo {
         /** Load the demo forums from seeds/ on the first start. */
         @WithDefault("false")

@@ -43,6 +43,8 @@ import org.forumpass.staff.StaffIdentity;
 @Tag(name = "Registration")
 public class EventRegistrationResource {
     @Inject
+    RegistrationLimit limit;
+    @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
     @Inject
     org.forumpass.audit.AuditService audit;
@@ -57,7 +59,9 @@ public class EventRegistrationResource {
     @POST
     @PermitAll
     @Operation(summary = "Register for an event (public); answers the manage token once")
-    public Response register(@PathParam("slug") String slug, RegisterRequest body, @Context UriInfo uri) {
+    public Response register(@PathParam("slug") String slug, RegisterRequest body, @Context UriInfo uri,
+                             @Context io.vertx.core.http.HttpServerRequest request) {
+        limit.check(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         RegisterResponse r = registrations.register(slug, body, Origin.ONLINE);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{id}").build(r.id())).entity(r).build();
     }

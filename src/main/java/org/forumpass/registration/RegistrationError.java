@@ -4,6 +4,7 @@ import org.forumpass.common.error.ErrorCode;
 
 public enum RegistrationError implements ErrorCode {
     NOT_FOUND("registration.not_found", 404, "No such registration"),
+    RATE_LIMITED("registration.rate_limited", 429, "Too many registrations from this address; try again in a minute"),
     DUPLICATE_EMAIL("registration.duplicate_email", 409, "This e-mail is already registered for the event"),
     CLOSED("registration.closed", 409, "Registration is closed"),
     NOT_PENDING("registration.not_pending", 409, "Only a pending registration can be approved or rejected"),

@@ -23,6 +23,11 @@ import org.forumpass.staff.StaffRecords.UpdateStaffRequest;
 
 @ApplicationScoped
 public class StaffService {
+    @jakarta.inject.Inject
+    org.forumpass.common.Throttle throttle;
+    @jakarta.inject.Inject
+    org.forumpass.common.ForumPassConfig config;
+
 
     @Inject
     TokenService tokens;
@@ -34,12 +39,24 @@ public class StaffService {
     @Transactional
     public LoginResponse login(LoginRequest req) {
         validator.start(req).throwIfAny();
-        Optional<StaffAccount> account = StaffAccount.findByUsername(req.username().strip().toLowerCase(java.util.Locale.ROOT));
+        String username = req.username().strip().toLowerCase(java.util.Locale.ROOT);
+        // Failed sign-ins are counted per username in the database, so every replica refuses the next
+        // guess once the limit is reached (an attacker can hold one account's sign-in shut for the window:
+        // the price of not letting anyone guess on).
+        String key = "login:" + username;
+        var window = config.limits().signInWindow();
+        if (throttle.count(key, window) >= config.limits().failedSignIns()) {
+            throw new DomainException(StaffError.TOO_MANY_ATTEMPTS, "Too many failed sign-ins for this account; try again after "
+                    + throttle.window(key, window).end());
+        }
+        Optional<StaffAccount> account = StaffAccount.findByUsername(username);
         boolean ok = account.isPresent() ? Passwords.matches(req.password(), account.get().passwordHash)
                 : Passwords.matchesNobody(req.password());
         if (account.isEmpty() || !ok || !account.get().active) {
+            throttle.hit(key, window);
             throw new DomainException(StaffError.INVALID_CREDENTIALS, "Wrong username or password");
         }
+        throttle.clear(key, window);
         StaffAccount a = account.get();
         TokenService.Issued issued = tokens.issue(a.username, a.role.roleName);
         return new LoginResponse(issued.token(), StaffRecords.utc(issued.expiresAt()), a.role.roleName, a.username, a.displayName);

@@ -61,8 +61,10 @@ public class PageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response register(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
-                             @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
-        return forms.register(slug, form, langParam, headers);
+                             @QueryParam("lang") String langParam, @Context HttpHeaders headers,
+                             @Context io.vertx.core.http.HttpServerRequest request) {
+        return forms.register(slug, form, langParam, headers,
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
     }
 
     static Response page(String html, String langParam, String lang) {

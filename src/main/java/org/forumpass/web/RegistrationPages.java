@@ -64,6 +64,8 @@ public class RegistrationPages {
     @Inject
     RegistrationService registrations;
     @Inject
+    org.forumpass.registration.RegistrationLimit limit;
+    @Inject
     ForumPassConfig config;
     @Inject
     ObjectMapper mapper;
@@ -78,7 +80,7 @@ public class RegistrationPages {
     Template messagePage;
 
     /** The registration form's answer: to the manage page on success, the form with its errors otherwise. */
-    Response register(String slug, MultivaluedMap<String, String> form, String langParam, HttpHeaders headers) {
+    Response register(String slug, MultivaluedMap<String, String> form, String langParam, HttpHeaders headers, String address) {
         String lang = Lang.resolve(langParam, headers);
         EventView event = events.view(slug);
         FormState state = FormState.of(form);
@@ -88,6 +90,7 @@ public class RegistrationPages {
                 state.value("language") == null ? lang : state.value("language"), state.checked("consent"),
                 state.value("invitationCode"));
         try {
+            limit.check(address);
             RegisterResponse r = registrations.register(slug, req, RegistrationService.Origin.ONLINE);
             return Response.seeOther(URI.create("/r/" + r.id() + "?new=1&t=" + enc(r.manageToken()))).build();
         } catch (DomainException e) {
