@@ -209,4 +209,10 @@ public interface Msg {
 
     @Message("Your details")
     String details_title();
+
+    @Message("No such forum")
+    String no_such_forum();
+
+    @Message("The link does not lead to a forum. The forums open for registration are on the home page.")
+    String no_such_forum_text();
 }

@@ -33,6 +33,9 @@ public class PageResource {
     Template home;
     @Inject
     RegistrationPages forms;
+    @Inject
+    @Location("message.html")
+    Template message;
 
     @GET
     @Operation(hidden = true)
@@ -51,7 +54,19 @@ public class PageResource {
     @Operation(hidden = true)
     public Response event(@PathParam("slug") String slug, @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
-        String html = forms.eventPage(events.view(slug), lang).render();
+        org.forumpass.event.EventView view;
+        try {
+            view = events.view(slug);
+        } catch (org.forumpass.common.error.DomainException e) {
+            if (e.error().status() != 404) {
+                throw e;
+            }
+            // a person followed a wrong link: an HTML page, which does not repeat what was in the link
+            String html = message.data("lang", lang).data("title", Texts.bundle(lang).no_such_forum())
+                    .data("text", Texts.bundle(lang).no_such_forum_text()).setLocale(Lang.locale(lang)).render();
+            return page(Response.status(404), html, langParam, lang);
+        }
+        String html = forms.eventPage(view, lang).render();
         return page(html, langParam, lang);
     }
 

@@ -26,22 +26,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadgeScanRulesTest {
     private static String forum(boolean windows) {
-        Map<String, Object> e = event(slug());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        e.put("startsAt", now.minusHours(1).toString());
-        e.put("endsAt", now.plusDays(400).toString());
-        e.put("checkinWindowEnabled", windows);
-        Map<String, Object> plenary = session("PLENARY", now.minusMinutes(10));
-        plenary.put("capacity", null);
-        Map<String, Object> talk = session("TALK", now.minusMinutes(10));
-        talk.put("requiresRegistration", true);
-        Map<String, Object> diplo = session("DIPLO", now.minusMinutes(10));
-        diplo.put("restrictedTo", List.of("DIPLOMATIC"));
-        Map<String, Object> room = session("ROOM", now.minusMinutes(10));
-        room.put("capacity", 1);
-        Map<String, Object> later = session("LATER", now.plusDays(300));
-        e.put("sessions", List.of(plenary, talk, diplo, room, later));
-        return createEvent(e);
+        return org.forumpass.Fixtures.doorRulesEvent(windows);
     }
 
     private static String badge(String slug, String... sessions) {

@@ -36,25 +36,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CheckInTest {
 
-    /** Sessions: PLENARY (open), TALK (sign-up required), DIPLO (diplomats only), ROOM (1 person at a time), LATER (next year). */
     private static String forum(boolean windows) {
-        String slug = slug();
-        Map<String, Object> e = event(slug);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        e.put("startsAt", now.minusHours(1).toString());
-        e.put("endsAt", now.plusDays(400).toString());
-        e.put("checkinWindowEnabled", windows);
-        Map<String, Object> plenary = session("PLENARY", now.minusMinutes(10));
-        plenary.put("capacity", null);
-        Map<String, Object> talk = session("TALK", now.minusMinutes(10));
-        talk.put("requiresRegistration", true);
-        Map<String, Object> diplo = session("DIPLO", now.minusMinutes(10));
-        diplo.put("restrictedTo", List.of("DIPLOMATIC"));
-        Map<String, Object> room = session("ROOM", now.minusMinutes(10));
-        room.put("capacity", 1);
-        Map<String, Object> later = session("LATER", now.plusDays(300));
-        e.put("sessions", List.of(plenary, talk, diplo, room, later));
-        return createEvent(e);
+        return org.forumpass.Fixtures.doorRulesEvent(windows);
     }
 
     private static Map<String, Object> manual(String registrationId, String session, String direction, String device, String nonce) {
