@@ -109,6 +109,91 @@ public final class LoadHarness {
         if (scenarios.contains("export")) {
             export(opt("export-delegates", 100_000));
         }
+        if (scenarios.contains("replicas")) {
+            replicas(URI.create(options.getOrDefault("url2", base.toString())));
+        }
+    }
+
+    // ---- two replicas on one database ------------------------------------------------------------
+
+    /**
+     * Two app instances on one database, driven at once: a registration rush split between them, every
+     * badge scanned at both doors at the same instant, and nonce replays sent to both. Checks that the
+     * counts are exact, that no badge is admitted twice, and that every scan answered 200 is in the log.
+     */
+    private void replicas(URI other) throws Exception {
+        List<URI> nodes = List.of(base, other);
+        // 1. registration rush split between the replicas
+        String rushSlug = "replica-rush-" + UUID.randomUUID().toString().substring(0, 6);
+        check(send(post("/api/v1/events", event(rushSlug, 10))), 201, "create event");
+        List<SyntheticDelegate> crowd = new DelegateGenerator(77).generate(300);
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < crowd.size(); i++) {
+            calls.add(client.sendAsync(HttpRequest.newBuilder(nodes.get(i % 2).resolve("/api/v1/events/" + rushSlug + "/registrations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(delegate(crowd.get(i)))))
+                    .build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        Map<String, Integer> outcome = new LinkedHashMap<>();
+        for (CompletableFuture<HttpResponse<String>> c : calls) {
+            HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
+            outcome.merge(r.statusCode() == 201 ? JSON.readTree(r.body()).path("status").asText() : "HTTP " + r.statusCode(), 1,
+                    Integer::sum);
+        }
+        JsonNode rush = JSON.readTree(check(send(get("/api/v1/events/" + rushSlug + "/stats").build()), 200, "stats").body());
+        boolean seatsExact = outcome.getOrDefault("CONFIRMED", 0) == 10 && rush.path("registrations").path("byStatus")
+                .path("CONFIRMED").asInt() == 10;
+
+        // 2. every badge scanned at both replicas at once, three times each
+        Forum f = forum("replica-scan-" + UUID.randomUUID().toString().substring(0, 6), opt("delegates", 200));
+        List<CompletableFuture<HttpResponse<String>>> scans = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int d = 0; d < f.codes().size(); d++) {
+                for (URI node : nodes) {
+                    scans.add(client.sendAsync(HttpRequest.newBuilder(node.resolve("/api/v1/events/" + f.slug() + "/scans"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("code", f.codes().get(d), "session", "S1",
+                                    "deviceId", "door-" + node.getPort(), "nonce", UUID.randomUUID().toString())))).build(),
+                            HttpResponse.BodyHandlers.ofString()));
+                }
+            }
+        }
+        // 3. the same nonce sent to both replicas at once
+        for (int d = 0; d < 50; d++) {
+            String nonce = UUID.randomUUID().toString();
+            for (URI node : nodes) {
+                scans.add(client.sendAsync(HttpRequest.newBuilder(node.resolve("/api/v1/events/" + f.slug() + "/scans"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("code", f.codes().get(d), "deviceId", "twin-door",
+                                "nonce", nonce)))).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+        }
+        int acknowledged = 0;
+        int accepted = 0;
+        for (CompletableFuture<HttpResponse<String>> c : scans) {
+            HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
+            if (r.statusCode() == 200) {
+                acknowledged++;
+                accepted += "ACCEPTED".equals(JSON.readTree(r.body()).path("result").asText()) ? 1 : 0;
+            }
+        }
+        JsonNode stats = JSON.readTree(check(send(get("/api/v1/events/" + f.slug() + "/stats").build()), 200, "stats").body());
+        int checkedIn = 0;
+        for (JsonNode s : stats.path("sessions")) {
+            if ("S1".equals(s.path("code").asText())) {
+                checkedIn = s.path("checkedIn").asInt();
+            }
+        }
+        String log = check(send(get("/api/v1/events/" + f.slug() + "/exports/scans.csv").build()), 200, "scan log").body();
+        long logged = log.lines().count() - 1;
+        int expectedRows = acknowledged - 50; // each replayed nonce answered twice, stored once
+        System.out.printf(Locale.ROOT, "two replicas %s and %s on one database:%n", base, other);
+        System.out.printf(Locale.ROOT, "  registration rush 300 for 10 seats split between them: %s -> %s%n", outcome,
+                seatsExact ? "exactly 10 confirmed" : "WRONG");
+        System.out.printf(Locale.ROOT, "  %d badges scanned at both replicas three times (and 50 at the entrance): %d accepted answers, %d checked in to S1 -> %s%n",
+                f.codes().size(), accepted, checkedIn,
+                checkedIn == f.codes().size() ? "one first check-in each" : "WRONG");
+        System.out.printf(Locale.ROOT, "  %d scans answered 200, 50 of them nonce replays; %d rows in the scan log -> %s%n%n",
+                acknowledged, logged, logged == expectedRows ? "none lost, none doubled" : "WRONG (expected " + expectedRows + ")");
     }
 
     // ---- scenarios -----------------------------------------------------------------------------
