@@ -1,5 +1,6 @@
 package org.forumpass.checkin;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -13,6 +14,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.forumpass.checkin.CheckInRecords.Delegate;
 import org.forumpass.checkin.CheckInRecords.ManualRequest;
 import org.forumpass.checkin.CheckInRecords.ScanAnswer;
@@ -38,7 +43,6 @@ import org.forumpass.registration.SeatStatus;
 @ApplicationScoped
 public class CheckInService {
     private static final int ATTEMPTS = 6;
-    private static final int CHUNK = 250;
 
     @Inject
     EventService events;
@@ -50,49 +54,63 @@ public class CheckInService {
     Instance<CheckInService> self;
     @Inject
     ScanStore store;
+    @Inject
+    ScanLanes lanes;
 
-    /** A scan as the door device sent it; {@code staff} is who signed in on the device. */
-    public ScanAnswer scan(String slug, ScanRequest req, String lang, String staff) {
+    /**
+     * A scan as the door device sent it; {@code staff} is who signed in on the device. The answer completes
+     * when the scan's group has committed in its lane ({@link ScanLanes}), or with a 503 after
+     * {@value #ANSWER_SECONDS} s rather than leaving the door waiting.
+     */
+    public CompletableFuture<ScanAnswer> scan(String slug, ScanRequest req, String lang, String staff) {
         RequestValidator.Violations v = validator.start(req);
         v.throwIfAny();
+        return lanes.submit(slug, req, lang, staff, false).orTimeout(ANSWER_SECONDS, TimeUnit.SECONDS)
+                .exceptionallyCompose(CheckInService::unwrapTimeout);
+    }
+
+    private static final int ANSWER_SECONDS = 10;
+
+    private static CompletableFuture<ScanAnswer> unwrapTimeout(Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return CompletableFuture.failedFuture(cause instanceof TimeoutException
+                ? new Db.Unavailable("the scan was not settled in time") : cause);
+    }
+
+    /** One scan in a transaction of its own, retried when a concurrent scan got there first. */
+    ScanAnswer scanAlone(String slug, ScanRequest req, String lang, String staff) {
         return settle(() -> self.get().scanOnce(slug, req, lang, staff));
     }
 
     /**
-     * Scans uploaded by a device that was offline, answered in order. They are settled in chunks of
-     * {@value #CHUNK}, one transaction each (one commit instead of one per scan); a chunk that meets a
-     * concurrent duplicate (same nonce or same first check-in from another request) is rolled back and
-     * settled scan by scan. Session codes are checked first, so a bad batch stores nothing.
+     * Scans uploaded by a device that was offline, answered in order. They go through the lanes like door
+     * scans (a badge's scans keep their order) and settle in groups; session codes are checked first, so a
+     * batch that names an unknown session stores nothing.
      */
     public List<ScanAnswer> batch(String slug, List<ScanRequest> scans, String lang, String staff) {
         checkSessions(events.require(slug), scans);
+        List<CompletableFuture<ScanAnswer>> pending = new ArrayList<>(scans.size());
+        for (ScanRequest s : scans) {
+            pending.add(lanes.submit(slug, s, lang, staff, true));
+        }
         List<ScanAnswer> out = new ArrayList<>(scans.size());
-        for (int from = 0; from < scans.size(); from += CHUNK) {
-            List<ScanRequest> chunk = scans.subList(from, Math.min(scans.size(), from + CHUNK));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_SECONDS);
+        for (CompletableFuture<ScanAnswer> f : pending) {
             try {
-                out.addAll(Retry.onConflict(() -> self.get().scanChunk(slug, chunk, lang, staff)));
-            } catch (RuntimeException e) {
-                if (!Db.isConstraintViolation(e) && !Retry.isConflict(e)) {
-                    throw e;
-                }
-                for (ScanRequest s : chunk) {
-                    out.add(settle(() -> self.get().scanOnce(slug, s, lang, staff)));
-                }
+                out.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            } catch (TimeoutException e) {
+                throw new Db.Unavailable("the batch was not settled in time; send it again (stored scans answer as stored)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Db.Unavailable("interrupted");
             }
         }
         return out;
     }
 
-    @Transactional
-    public List<ScanAnswer> scanChunk(String slug, List<ScanRequest> chunk, String lang, String staff) {
-        List<ScanAnswer> out = new ArrayList<>(chunk.size());
-        jakarta.persistence.EntityManager em = Scan.getEntityManager();
-        for (ScanRequest s : chunk) {
-            out.add(scanOnce(slug, s, lang, staff)); // joins this transaction
-            em.clear(); // written already: keep the persistence context (and its flush checks) small
-        }
-        return out;
-    }
+    private static final int BATCH_SECONDS = 60;
 
     private static void checkSessions(Event event, List<ScanRequest> scans) {
         java.util.Set<String> known = new java.util.HashSet<>();
@@ -132,20 +150,28 @@ public class CheckInService {
     }
 
     /** Events and their sessions as the scan path reads them, for {@value #CACHE_MILLIS} ms (read-only, detached). */
-    private record Door(Event event, java.util.Map<String, AgendaSession> sessions, long loadedAt) {
+    record Door(Event event, java.util.Map<String, AgendaSession> sessions, java.util.Map<Long, AgendaSession> byId,
+                long loadedAt) {
     }
 
     private static final long CACHE_MILLIS = 2000;
     private final java.util.concurrent.ConcurrentHashMap<String, Door> doors = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Door door(String slug) {
+    /** The event and its sessions, from the cache or read in a transaction of their own (lanes have none). */
+    Door door(String slug) {
         long now = System.currentTimeMillis();
         Door d = doors.get(slug);
         if (d == null || now - d.loadedAt() > CACHE_MILLIS) {
-            Event event = events.require(slug);
-            java.util.Map<String, AgendaSession> sessions = new java.util.HashMap<>();
-            AgendaSession.listByEvent(event).forEach(s -> sessions.put(s.code, s));
-            d = new Door(event, sessions, now);
+            d = QuarkusTransaction.joiningExisting().call(() -> {
+                Event event = events.require(slug);
+                java.util.Map<String, AgendaSession> sessions = new java.util.HashMap<>();
+                java.util.Map<Long, AgendaSession> byId = new java.util.HashMap<>();
+                AgendaSession.listByEvent(event).forEach(s -> {
+                    sessions.put(s.code, s);
+                    byId.put(s.id, s);
+                });
+                return new Door(event, sessions, byId, now);
+            });
             doors.put(slug, d);
         }
         return d;
@@ -228,7 +254,7 @@ public class CheckInService {
         return new Outcome(ScanResult.ACCEPTED, at, deviceId);
     }
 
-    private static boolean outsideWindow(Event event, AgendaSession session, Direction direction, Instant at) {
+    static boolean outsideWindow(Event event, AgendaSession session, Direction direction, Instant at) {
         return event.checkinWindowEnabled && direction == Direction.IN
                 && (at.isBefore(session.startsAt.minus(Duration.ofMinutes(event.checkinOpensMinutesBefore)))
                 || !at.isBefore(session.endsAt));
@@ -318,7 +344,7 @@ public class CheckInService {
         return RegistrationSession.count("registration = ?1 and session = ?2 and status = ?3", r, session, SeatStatus.CONFIRMED) > 0;
     }
 
-    private static AgendaSession session(Door door, String code) {
+    static AgendaSession session(Door door, String code) {
         if (code == null || code.isBlank()) {
             return null;
         }
@@ -370,18 +396,25 @@ public class CheckInService {
     }
 
     private static ScanAnswer answer(Event event, Outcome o, Delegate d, AgendaSession session, String lang) {
+        return answer(event, o.result(), o.firstScannedAt(), o.firstDeviceId(), d, session, lang);
+    }
+
+    private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
+    /** The answer a door shows: the verdict, who it is, and for a repeat when and where they first came in. */
+    static ScanAnswer answer(Event event, ScanResult result, Instant firstScannedAt, String firstDeviceId, Delegate d,
+                             AgendaSession session, String lang) {
         ZoneId zone = event.zone();
-        String message = o.result().message(lang);
-        if (o.result() == ScanResult.ALREADY_CHECKED_IN && o.firstScannedAt() != null) {
-            String time = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(o.firstScannedAt().atZone(zone));
-            message += "zh".equals(lang) ? "（" + time + "，" + o.firstDeviceId() + "）" : " at " + time + " (" + o.firstDeviceId() + ")";
+        String message = result.message(lang);
+        if (result == ScanResult.ALREADY_CHECKED_IN && firstScannedAt != null) {
+            String time = HH_MM.format(firstScannedAt.atZone(zone));
+            message += "zh".equals(lang) ? "（" + time + "，" + firstDeviceId + "）" : " at " + time + " (" + firstDeviceId + ")";
         }
-        return new ScanAnswer(o.result(), d, session == null ? null : session.code,
-                o.firstScannedAt() == null ? null : OffsetDateTime.ofInstant(o.firstScannedAt(), zone), o.firstDeviceId(), message);
+        return new ScanAnswer(result, d, session == null ? null : session.code,
+                firstScannedAt == null ? null : OffsetDateTime.ofInstant(firstScannedAt, zone), firstDeviceId, message);
     }
 
     private static String excerpt(String code) {
-        String c = code == null ? "" : code.strip();
-        return c.length() <= 12 ? c : c.substring(0, 12);
+        return ScanGroup.excerpt(code);
     }
 }

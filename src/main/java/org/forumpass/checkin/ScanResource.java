@@ -1,6 +1,7 @@
 package org.forumpass.checkin;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.forumpass.checkin.CheckInRecords.BatchAnswer;
@@ -34,13 +36,15 @@ public class ScanResource {
     @Inject
     SecurityIdentity identity;
 
+    /** Non-blocking: the request waits on the event loop while its scan's lane settles it with others. */
     @POST
     @Operation(summary = "A door scan; always 200 with a result for a well-formed request")
-    public ScanAnswer scan(@PathParam("slug") String slug, ScanRequest body, @Context HttpHeaders headers) {
+    public CompletionStage<ScanAnswer> scan(@PathParam("slug") String slug, ScanRequest body, @Context HttpHeaders headers) {
         return checkins.scan(slug, body, Languages.of(headers), identity.getPrincipal().getName());
     }
 
     @POST
+    @Blocking
     @Path("/batch")
     @Operation(summary = "Scans queued offline (up to 10,000), answered in the same order")
     public BatchAnswer batch(@PathParam("slug") String slug, BatchRequest body, @Context HttpHeaders headers) {

@@ -14,6 +14,14 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.forumpass.badge.BadgeCodec;
 import org.forumpass.event.Category;
 import org.forumpass.registration.RegistrationStatus;
@@ -117,16 +125,237 @@ public class ScanStore {
                 ts(firstScannedAt), firstDeviceId, ts(scannedAt), ts(receivedAt));
     }
 
-    private int update(String sql, Object... params) {
-        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                Object p = params[i];
-                if (p == null) {
-                    ps.setNull(i + 1, Types.NULL);
-                } else {
-                    ps.setObject(i + 1, p);
+    // ---- groups: many scans of one event in one transaction, on a connection the caller holds ----------
+
+    /** A badge as a group of scans reads it, with its delegate. */
+    record BadgeRow(String code, long eventId, boolean revoked, long registrationId, String publicId,
+                    RegistrationStatus status, Category category, String givenName, String familyName, String nativeName,
+                    String organization, String country) {
+    }
+
+    /** A delegate's presence at one door; {@code id == null} until the group inserts it. */
+    static final class CheckInRow {
+        Long id;
+        final long registrationId;
+        final long sessionKey;
+        boolean inside;
+        final Instant firstScannedAt;
+        final String firstDeviceId;
+        Instant lastAt;
+
+        CheckInRow(Long id, long registrationId, long sessionKey, boolean inside, Instant firstScannedAt, String firstDeviceId,
+                   Instant lastAt) {
+            this.id = id;
+            this.registrationId = registrationId;
+            this.sessionKey = sessionKey;
+            this.inside = inside;
+            this.firstScannedAt = firstScannedAt;
+            this.firstDeviceId = firstDeviceId;
+            this.lastAt = lastAt;
+        }
+    }
+
+    /** A scan stored earlier, for a replay of its nonce. */
+    record StoredScan(ScanResult result, Long registrationId, Long sessionId, Instant firstScannedAt, String firstDeviceId) {
+    }
+
+    /** A scan row the group will insert. */
+    record ScanRow(long eventId, Long sessionId, Long registrationId, String deviceId, String nonce, String excerpt,
+                   Direction direction, ScanResult result, String staff, Instant firstScannedAt, String firstDeviceId,
+                   Instant scannedAt, Instant receivedAt) {
+    }
+
+    /**
+     * The badges with these digests and every check-in of their delegates, in one read. Keyed by digest;
+     * check-ins go into {@code checkIns} keyed by {@link #presenceKey}.
+     */
+    static Map<String, BadgeRow> readBadges(Connection con, Collection<String> digests, Map<String, CheckInRow> checkIns)
+            throws SQLException {
+        Map<String, BadgeRow> out = new HashMap<>();
+        if (digests.isEmpty()) {
+            return out;
+        }
+        String sql = "select b.digest, b.code, b.event_id, b.revoked_at, r.id, r.public_id, r.status, r.category, r.given_name,"
+                + " r.family_name, r.native_name, r.organization, r.country,"
+                + " c.id, c.session_key, c.inside, c.first_scanned_at, c.first_device_id, c.last_at"
+                + " from badge b join registration r on r.id = b.registration_id"
+                + " left join checkin c on c.registration_id = r.id"
+                + " where b.digest in (" + marks(digests.size()) + ")";
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            int i = 1;
+            for (String d : digests) {
+                ps.setString(i++, d);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String digest = rs.getString(1);
+                    BadgeRow b = out.get(digest);
+                    if (b == null) {
+                        b = new BadgeRow(rs.getString(2), rs.getLong(3), rs.getObject(4) != null, rs.getLong(5), rs.getString(6),
+                                RegistrationStatus.valueOf(rs.getString(7)), Category.valueOf(rs.getString(8)), rs.getString(9),
+                                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13));
+                        out.put(digest, b);
+                    }
+                    long checkInId = rs.getLong(14);
+                    if (!rs.wasNull()) {
+                        long key = rs.getLong(15);
+                        checkIns.putIfAbsent(presenceKey(b.registrationId(), key), new CheckInRow(checkInId, b.registrationId(), key,
+                                rs.getBoolean(16), instant(rs.getObject(17, LocalDateTime.class)), rs.getString(18),
+                                instant(rs.getObject(19, LocalDateTime.class))));
+                    }
                 }
             }
+        }
+        return out;
+    }
+
+    static String presenceKey(long registrationId, long sessionKey) {
+        return registrationId + ":" + sessionKey;
+    }
+
+    static String nonceKey(String deviceId, String nonce) {
+        return deviceId + "\u0000" + nonce;
+    }
+
+    /** Scans stored earlier under any of these (device, nonce) pairs, keyed by {@link #nonceKey}. */
+    static Map<String, StoredScan> readStored(Connection con, long eventId, List<String[]> deviceNonces) throws SQLException {
+        Map<String, StoredScan> out = new HashMap<>();
+        if (deviceNonces.isEmpty()) {
+            return out;
+        }
+        StringBuilder sql = new StringBuilder("select device_id, nonce, result, registration_id, session_id, first_scanned_at,"
+                + " first_device_id from scan where event_id = ? and (");
+        for (int i = 0; i < deviceNonces.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append("(device_id = ? and nonce = ?)");
+        }
+        sql.append(')');
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+            int i = 1;
+            ps.setLong(i++, eventId);
+            for (String[] dn : deviceNonces) {
+                ps.setString(i++, dn[0]);
+                ps.setString(i++, dn[1]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long reg = rs.getLong(4);
+                    Long registrationId = rs.wasNull() ? null : reg;
+                    long ses = rs.getLong(5);
+                    Long sessionId = rs.wasNull() ? null : ses;
+                    out.put(nonceKey(rs.getString(1), rs.getString(2)), new StoredScan(ScanResult.valueOf(rs.getString(3)),
+                            registrationId, sessionId, instant(rs.getObject(6, LocalDateTime.class)), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Which of these delegates hold a confirmed seat in which of these sessions, as {@link #presenceKey}s. */
+    static Set<String> readSeats(Connection con, Collection<Long> registrationIds, Collection<Long> sessionIds) throws SQLException {
+        Set<String> out = new HashSet<>();
+        if (registrationIds.isEmpty() || sessionIds.isEmpty()) {
+            return out;
+        }
+        String sql = "select registration_id, session_id from registration_session where status = 'CONFIRMED'"
+                + " and registration_id in (" + marks(registrationIds.size()) + ") and session_id in (" + marks(sessionIds.size()) + ")";
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            int i = 1;
+            for (Long r : registrationIds) {
+                ps.setLong(i++, r);
+            }
+            for (Long s : sessionIds) {
+                ps.setLong(i++, s);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(presenceKey(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One place in a room with a capacity, if one is left (the conditional counter of {@code EventService}). */
+    static boolean tryEnter(Connection con, long sessionId) throws SQLException {
+        return execute(con, "update agenda_session set inside_now = inside_now + 1 where id = ? and (capacity is null"
+                + " or inside_now < capacity)", sessionId) == 1;
+    }
+
+    static void leave(Connection con, long sessionId) throws SQLException {
+        execute(con, "update agenda_session set inside_now = inside_now - 1 where id = ? and inside_now > 0", sessionId);
+    }
+
+    /** In or out of a room for a check-in row that exists; 0 when another door changed it first. */
+    static int setInside(Connection con, long checkInId, boolean inside, boolean expected, Instant at) throws SQLException {
+        return execute(con, "update checkin set inside = ?, last_at = ?, version = version + 1 where id = ? and inside = ?",
+                inside, ts(at), checkInId, expected);
+    }
+
+    /** First check-ins, in one statement; a concurrent first check-in elsewhere fails it on the unique key. */
+    static void insertCheckIns(Connection con, long eventId, List<CheckInRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into checkin (event_id, registration_id, session_key, first_scanned_at,"
+                + " first_device_id, inside, last_at, version) values ");
+        List<Object> params = new ArrayList<>(rows.size() * 7);
+        for (int i = 0; i < rows.size(); i++) {
+            CheckInRow c = rows.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, 0)");
+            Collections.addAll(params, eventId, c.registrationId, c.sessionKey, ts(c.firstScannedAt), c.firstDeviceId, c.inside,
+                    ts(c.lastAt));
+        }
+        execute(con, sql.toString(), params.toArray());
+    }
+
+    /** The group's scans, in one statement; a nonce stored concurrently elsewhere fails it on the unique key. */
+    static void insertScans(Connection con, List<ScanRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into scan (event_id, session_id, registration_id, device_id, nonce,"
+                + " code_excerpt, direction, result, manual, staff_username, first_scanned_at, first_device_id, scanned_at,"
+                + " received_at) values ");
+        List<Object> params = new ArrayList<>(rows.size() * 14);
+        for (int i = 0; i < rows.size(); i++) {
+            ScanRow r = rows.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            Collections.addAll(params, r.eventId(), r.sessionId(), r.registrationId(), r.deviceId(), r.nonce(), r.excerpt(),
+                    r.direction().name(), r.result().name(), false, r.staff(), ts(r.firstScannedAt()), r.firstDeviceId(),
+                    ts(r.scannedAt()), ts(r.receivedAt()));
+        }
+        execute(con, sql.toString(), params.toArray());
+    }
+
+    private static String marks(int n) {
+        StringBuilder sb = new StringBuilder(n * 3);
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "?" : ", ?");
+        }
+        return sb.toString();
+    }
+
+    private static int execute(Connection con, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+    private int update(String sql, Object... params) {
+        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
+            bind(ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new ScanStoreException(e);

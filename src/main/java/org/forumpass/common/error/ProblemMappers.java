@@ -17,6 +17,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.forumpass.common.Db;
 import org.forumpass.staff.StaffIdentity;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
@@ -122,7 +124,8 @@ public class ProblemMappers {
         return b.build();
     }
 
-    @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class})
+    @ServerExceptionMapper({JDBCConnectionException.class, SQLTransientConnectionException.class,
+            SQLNonTransientConnectionException.class, Db.Unavailable.class})
     public Response unavailable(Exception e) {
         LOG.warnf("Database unavailable: %s", e.getMessage());
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2")
@@ -138,8 +141,8 @@ public class ProblemMappers {
     public Response internal(Throwable e) {
         Throwable cause = e;
         while (cause != null) {
-            if (cause instanceof JDBCConnectionException || cause instanceof SQLTransientConnectionException) {
-                return unavailable((Exception) cause);
+            if (Db.isUnavailable(cause)) {
+                return unavailable(cause instanceof Exception ex ? ex : new RuntimeException(cause));
             }
             if (cause instanceof DomainException de) {
                 return domain(de);
