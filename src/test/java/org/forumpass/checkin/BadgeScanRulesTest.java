@@ -85,6 +85,91 @@ class BadgeScanRulesTest {
         assertEquals("ACCEPTED", scan(slug, code, "PLENARY", "IN").getString("result"));
     }
 
+    private static Map<String, Object> queued(String code, String session, String direction, String nonce) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", code);
+        body.put("session", session);
+        body.put("direction", direction);
+        body.put("deviceId", "offline-door");
+        body.put("nonce", nonce);
+        return body;
+    }
+
+    private static List<String> upload(String slug, List<Map<String, Object>> scans) {
+        return asDoor().body(Map.of("scans", scans)).post("/api/v1/events/" + slug + "/scans/batch").then().statusCode(200)
+                .extract().jsonPath().getList("results.result", String.class);
+    }
+
+    private static int stored(String slug) {
+        return org.forumpass.Fixtures.asOrganizer().get("/api/v1/events/" + slug + "/stats").then().statusCode(200).extract()
+                .jsonPath().getList("scansPerMinute.scans", Integer.class).stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** One upload is settled as one group: each scan sees what the scans before it in the upload changed. */
+    @Test
+    void theRulesHoldInsideOneUploadAndItsReplayStoresNothing() {
+        String slug = forum(false);
+        String withTalk = badge(slug, "TALK");
+        String first = badge(slug);
+        String second = badge(slug);
+        List<Map<String, Object>> scans = List.of(
+                queued(withTalk, "TALK", "IN", unique()),
+                queued(first, "TALK", "IN", unique()),
+                queued(first, "DIPLO", "IN", unique()),
+                queued(first, "PLENARY", "IN", unique()),
+                queued(first, "PLENARY", "IN", unique()),
+                queued(first, "ROOM", "IN", unique()),
+                queued(second, "ROOM", "IN", unique()),
+                queued(first, "ROOM", "OUT", unique()),
+                queued(second, "ROOM", "IN", unique()),
+                queued(first, "ROOM", "IN", unique()),
+                queued(second, "ROOM", "OUT", unique()),
+                queued(first, "ROOM", "IN", unique()),
+                queued(first, "ROOM", "IN", unique()),
+                queued(first, null, "IN", unique()),
+                queued(first.substring(0, first.length() - 2) + "AA", null, "IN", unique()),
+                queued("not a badge", null, "IN", unique()));
+        List<String> expected = List.of("ACCEPTED", "NOT_REGISTERED_FOR_SESSION", "CATEGORY_NOT_ALLOWED", "ACCEPTED",
+                "ALREADY_CHECKED_IN", "ACCEPTED", "SESSION_FULL", "ACCEPTED", "ACCEPTED", "SESSION_FULL", "ACCEPTED",
+                "ACCEPTED", "ALREADY_CHECKED_IN", "ACCEPTED", "INVALID_CODE", "INVALID_CODE");
+        assertEquals(expected, upload(slug, scans));
+        assertEquals(scans.size(), stored(slug));
+        assertEquals(expected, upload(slug, scans), "a device that sends its queue again gets the stored answers");
+        assertEquals(scans.size(), stored(slug), "and nothing is stored twice");
+        assertEquals("ALREADY_CHECKED_IN", scan(slug, first, "ROOM", "IN").getString("result"),
+                "a door scan after the upload sees what it stored");
+    }
+
+    /** An upload goes to its device's lane, door scans to their badge's: when both admit one badge, one wins. */
+    @Test
+    void anUploadRacingDoorScansOfTheSameBadgesAdmitsEachOnce() throws Exception {
+        String slug = forum(false);
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            codes.add(badge(slug));
+        }
+        List<Map<String, Object>> queue = codes.stream().map(c -> queued(c, "PLENARY", "IN", unique())).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.Future<List<String>> uploaded = pool.submit(() -> upload(slug, queue));
+            List<java.util.concurrent.Future<String>> doors = new java.util.ArrayList<>();
+            for (String c : codes) {
+                doors.add(pool.submit(() -> scan(slug, c, "PLENARY", "IN").getString("result")));
+            }
+            List<String> fromUpload = uploaded.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            for (int i = 0; i < codes.size(); i++) {
+                List<String> both = List.of(fromUpload.get(i), doors.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertEquals(1, both.stream().filter("ACCEPTED"::equals).count(), "badge " + i + ": " + both);
+                assertEquals(1, both.stream().filter("ALREADY_CHECKED_IN"::equals).count(), "badge " + i + ": " + both);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        int checkedIn = org.forumpass.Fixtures.asOrganizer().get("/api/v1/events/" + slug + "/stats").then().statusCode(200)
+                .extract().jsonPath().getInt("sessions.find { it.code == 'PLENARY' }.checkedIn");
+        assertEquals(codes.size(), checkedIn);
+    }
+
     @Test
     void anUnknownSessionIsABadRequest() {
         String slug = forum(false);
