@@ -10,13 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -135,8 +139,8 @@ class DatabaseOutageIT {
         long seatsTaken = stored.count("select seats_taken from event where id = ?", eventId);
         long confirmed = stored.count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'", eventId);
 
-        Call slowest = calls.stream().max(java.util.Comparator.comparingLong(Call::took)).orElseThrow();
-        String figures = String.format(java.util.Locale.ROOT, "database %s under load (3 scanners, 2 registrars at one app):"
+        Call slowest = calls.stream().max(Comparator.comparingLong(Call::took)).orElseThrow();
+        String figures = String.format(Locale.ROOT, "database %s under load (3 scanners, 2 registrars at one app):"
                         + " readiness 503 DOWN %.2f s after, liveness 200 throughout (%d probes, %d failed); %d API calls while it"
                         + " was down: %s, answered in %s; readiness UP %.1f s after the restart began (MariaDB answered after"
                         + " %.1f s); %d calls after UP, %d failed; %d writes acknowledged (%d before the outage, %d after UP),"
@@ -175,7 +179,7 @@ class DatabaseOutageIT {
                     .append(c.took() / 1_000_000).append(',').append(c.status()).append(',').append(c.code()).append(',')
                     .append(c.key()).append('\n');
         }
-        java.nio.file.Files.writeString(file, sb);
+        Files.writeString(file, sb);
     }
 
     private static List<Call> sample(List<Call> calls) {
@@ -192,7 +196,7 @@ class DatabaseOutageIT {
             return "-";
         }
         long[] ms = calls.stream().mapToLong(c -> c.took() / 1_000_000).sorted().toArray();
-        return String.format(java.util.Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms", ms[ms.length / 2],
+        return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms", ms[ms.length / 2],
                 ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)], ms[ms.length - 1]);
     }
 
@@ -296,7 +300,7 @@ class DatabaseOutageIT {
             int ready;
             String state = "";
             try {
-                HttpResponse<String> r = send(java.net.http.HttpRequest.newBuilder(app.uri("/q/health/ready"))
+                HttpResponse<String> r = send(HttpRequest.newBuilder(app.uri("/q/health/ready"))
                         .timeout(Duration.ofSeconds(5)).GET().build());
                 ready = r.statusCode();
                 state = r.body().contains("\"DOWN\"") ? "DOWN" : r.body().contains("\"UP\"") ? "UP" : r.body();
@@ -305,7 +309,7 @@ class DatabaseOutageIT {
             }
             int live;
             try {
-                live = send(java.net.http.HttpRequest.newBuilder(app.uri("/q/health/live")).timeout(Duration.ofSeconds(5)).GET()
+                live = send(HttpRequest.newBuilder(app.uri("/q/health/live")).timeout(Duration.ofSeconds(5)).GET()
                         .build()).statusCode();
             } catch (IOException e) {
                 live = -1;

@@ -40,7 +40,6 @@ import org.forumpass.reliability.Api.Scan;
 import org.forumpass.seed.DelegateGenerator;
 import org.forumpass.seed.SyntheticDelegate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
