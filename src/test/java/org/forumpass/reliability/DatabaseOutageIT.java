@@ -1,0 +1,359 @@
+package org.forumpass.reliability;
+
+import static org.forumpass.reliability.Api.problemCode;
+import static org.forumpass.reliability.Api.read;
+import static org.forumpass.reliability.Api.send;
+import static org.forumpass.reliability.Suite.say;
+import static org.forumpass.reliability.Suite.seconds;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.forumpass.ops.AppProcess;
+import org.forumpass.ops.LocalMariaDb;
+import org.forumpass.reliability.Api.Scan;
+import org.forumpass.seed.DelegateGenerator;
+import org.forumpass.seed.SyntheticDelegate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away under a running app and comes back: readiness must say so (DOWN, then UP, with
+ * liveness 200 throughout so that nothing restarts the app), clients must get a prompt 503 rather than a
+ * hang, the app must recover on its own, and no write it acknowledged may be lost.
+ */
+@Tag("reliability")
+class DatabaseOutageIT {
+    /** No request waits longer than this, so a hang shows as a client timeout instead of stalling the test. */
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(10);
+    /** Every answer, 503s during the outage included, comes within this. */
+    private static final Duration ANSWER_BOUND = Duration.ofSeconds(6);
+    private static final Duration DOWN_BOUND = Duration.ofSeconds(10);
+    private static final Duration UP_BOUND = Duration.ofSeconds(30);
+
+    private static Path dir;
+    private static LocalMariaDb db;
+    private static AppProcess app;
+    private static Api api;
+
+    @BeforeAll
+    static void startAppOnItsOwnDatabase() throws Exception {
+        dir = Suite.dir("outage");
+        db = LocalMariaDb.create(dir.resolve("mariadb")).start();
+        app = Suite.app(dir, "a", db).start();
+        api = Api.organizer(app);
+    }
+
+    @BeforeEach
+    void databaseAndAppUp() {
+        db.start(); // a failed test may have left it down
+        app.awaitReady(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        Suite.closeAll(app, db);
+    }
+
+    @Test
+    void appRecoversFromDatabaseKillUnderLoad() throws Exception {
+        outage("kill -9", db::kill9, 11);
+    }
+
+    @Test
+    void appRecoversFromDatabaseShutdownUnderLoad() throws Exception {
+        outage("graceful shutdown", db::stop, 12);
+    }
+
+    private void outage(String how, Runnable takeDown, int seed) throws Exception {
+        String slug = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createEvent(slug, 100_000, true);
+        List<String> codes = api.importDelegatesWithBadges(slug, 50, seed);
+        long downAt;
+        long restartAt;
+        long dbBack;
+        Health down;
+        Health up;
+        long end;
+        Load load = new Load(slug, codes, seed);
+        try {
+            load.start();
+            Thread.sleep(2000); // load before the outage
+            downAt = System.nanoTime();
+            takeDown.run();
+            down = load.await(h -> h.ready() == 503 && "DOWN".equals(h.readyState()), downAt, DOWN_BOUND.plusSeconds(10));
+            Thread.sleep(3000); // load while the database is down
+            restartAt = System.nanoTime();
+            db.start();
+            dbBack = System.nanoTime();
+            up = load.await(h -> h.ready() == 200 && "UP".equals(h.readyState()), restartAt, UP_BOUND.plusSeconds(30));
+            Thread.sleep(2000); // load after the recovery
+            end = System.nanoTime();
+        } finally {
+            load.stop();
+        }
+
+        List<Call> calls = new ArrayList<>(load.calls);
+        List<Call> before = calls.stream().filter(c -> c.sentAt() < downAt).toList();
+        List<Call> during = calls.stream().filter(c -> c.sentAt() >= down.at() && c.sentAt() < restartAt).toList();
+        List<Call> after = calls.stream().filter(c -> c.sentAt() >= up.at() && c.sentAt() < end).toList();
+        List<Call> acked = calls.stream().filter(Call::ok).toList();
+        List<Call> wrong = calls.stream().filter(c -> !c.ok() && !c.isUnavailable()).toList();
+        List<Call> slow = calls.stream().filter(c -> c.took() > ANSWER_BOUND.toNanos()).toList();
+        List<Call> failedAfter = after.stream().filter(c -> !c.ok()).toList();
+        long liveFailures = load.health.stream().filter(h -> h.live() != 200).count();
+
+        Stored stored = new Stored(db);
+        long eventId = stored.eventId(slug);
+        Map<String, String> scans = stored.scans(eventId);
+        Set<String> registrations = stored.registrationIds(eventId);
+        List<String> lost = acked.stream().filter(c -> c.kind().equals("scan") ? !scans.containsKey(c.key()) : !registrations.contains(c.id()))
+                .map(Call::toString).toList();
+        long seatsTaken = stored.count("select seats_taken from event where id = ?", eventId);
+        long confirmed = stored.count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'", eventId);
+
+        Call slowest = calls.stream().max(Comparator.comparingLong(Call::took)).orElseThrow();
+        String figures = String.format(Locale.ROOT, "database %s under load (3 scanners, 2 registrars at one app):"
+                        + " readiness 503 DOWN %.2f s after, liveness 200 throughout (%d probes, %d failed); %d API calls while it"
+                        + " was down: %s, answered in %s; readiness UP %.1f s after the restart began (MariaDB answered after"
+                        + " %.1f s); %d calls after UP, %d failed; %d writes acknowledged (%d before the outage, %d after UP),"
+                        + " %d lost; seats taken %d = confirmed %d; slowest call %s", how, seconds(downAt, down.at()),
+                load.health.size(), liveFailures, during.size(), outcomes(during), latencies(during), seconds(restartAt, up.at()),
+                seconds(restartAt, dbBack), after.size(), failedAfter.size(), acked.size(), before.stream().filter(Call::ok).count(),
+                after.stream().filter(Call::ok).count(), lost.size(), seatsTaken, confirmed, slowest);
+        say("%s", figures);
+        writeCalls(dir.resolve("calls-" + how.replace(' ', '-') + ".csv"), calls, downAt, down.at(), restartAt, up.at());
+
+        assertAll(figures,
+                () -> assertTrue(before.stream().anyMatch(c -> c.ok() && c.kind().equals("scan"))
+                        && before.stream().anyMatch(c -> c.ok() && c.kind().equals("register")), "the load ran before the outage"),
+                () -> assertTrue(down.at() - downAt <= DOWN_BOUND.toNanos(), "readiness DOWN within " + DOWN_BOUND),
+                () -> assertEquals(0, liveFailures, "liveness answers 200 throughout, so nothing restarts the app"),
+                () -> assertTrue(during.size() >= 5, "the load ran during the outage"),
+                () -> assertEquals(List.of(), sample(wrong), wrong.size() + " calls not acknowledged answered something other than"
+                        + " 503 service.unavailable (problem+json, Retry-After): " + outcomes(wrong)),
+                () -> assertEquals(List.of(), sample(slow), slow.size() + " calls took longer than " + ANSWER_BOUND),
+                () -> assertTrue(up.at() - restartAt <= UP_BOUND.toNanos(), "readiness UP within " + UP_BOUND + " of the restart"),
+                () -> assertTrue(after.stream().anyMatch(c -> c.ok() && c.kind().equals("scan"))
+                        && after.stream().anyMatch(c -> c.ok() && c.kind().equals("register")), "scans and registrations succeed after UP"),
+                () -> assertEquals(List.of(), sample(failedAfter), failedAfter.size() + " calls after readiness was UP again failed"),
+                () -> assertEquals(List.of(), lost, "acknowledged writes missing from the database"),
+                () -> assertEquals(confirmed, seatsTaken, "the seat counter matches the confirmed registrations"));
+    }
+
+    /** Every call with its phase, for reading after a failure: target/reliability/outage-.../calls-*.csv */
+    private static void writeCalls(Path file, List<Call> calls, long downAt, long downSeen, long restartAt, long upSeen)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("sentMs,phase,kind,tookMs,status,code,key\n");
+        for (Call c : calls) {
+            String phase = c.sentAt() < downAt ? "before" : c.sentAt() < downSeen ? "going-down" : c.sentAt() < restartAt ? "down"
+                    : c.sentAt() < upSeen ? "restarting" : "after";
+            sb.append((c.sentAt() - downAt) / 1_000_000).append(',').append(phase).append(',').append(c.kind()).append(',')
+                    .append(c.took() / 1_000_000).append(',').append(c.status()).append(',').append(c.code()).append(',')
+                    .append(c.key()).append('\n');
+        }
+        Files.writeString(file, sb);
+    }
+
+    private static List<Call> sample(List<Call> calls) {
+        return calls.size() <= 10 ? calls : calls.subList(0, 10);
+    }
+
+    private static String outcomes(List<Call> calls) {
+        return calls.stream().collect(Collectors.groupingBy(c -> c.kind() + " " + c.outcome(), LinkedHashMap::new, Collectors.counting()))
+                .toString();
+    }
+
+    private static String latencies(List<Call> calls) {
+        if (calls.isEmpty()) {
+            return "-";
+        }
+        long[] ms = calls.stream().mapToLong(c -> c.took() / 1_000_000).sorted().toArray();
+        return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms", ms[ms.length / 2],
+                ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)], ms[ms.length - 1]);
+    }
+
+    /** One API call of the load: a scan (key device/nonce) or a registration (id from its 201). */
+    private record Call(String kind, String key, long sentAt, long took, int status, String code, String retryAfter,
+                        String contentType, String id, String body) {
+        boolean ok() {
+            return status == 200 || status == 201;
+        }
+
+        boolean isUnavailable() {
+            return status == 503 && "service.unavailable".equals(code) && retryAfter != null
+                    && contentType.startsWith("application/problem+json");
+        }
+
+        String outcome() {
+            return status == -1 ? "no answer" : status == -2 ? "client timeout" : status + (code.isEmpty() ? "" : " " + code);
+        }
+
+        @Override
+        public String toString() {
+            return kind + " " + key + " -> " + outcome() + " in " + took / 1_000_000 + " ms"
+                    + (ok() ? "" : ", Retry-After " + retryAfter + ", " + contentType + ": " + body);
+        }
+    }
+
+    /** One readiness and liveness probe. */
+    private record Health(long at, int ready, String readyState, int live) {
+    }
+
+    /** Scanners and registrars at the app, back to back with a short pause, and a health prober every 100 ms. */
+    private static final class Load {
+        final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<Health> health = new ConcurrentLinkedQueue<>();
+        private volatile Health latest;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService pool = Executors.newFixedThreadPool(6);
+        private final List<Future<?>> workers = new ArrayList<>();
+        private final String slug;
+        private final List<String> codes;
+        private final List<SyntheticDelegate> people;
+
+        Load(String slug, List<String> codes, int seed) {
+            this.slug = slug;
+            this.codes = codes;
+            this.people = new DelegateGenerator(seed + 1000).generate(500);
+        }
+
+        void start() {
+            for (int i = 0; i < 3; i++) {
+                String device = "load-" + i;
+                Random random = new Random(i);
+                workers.add(pool.submit(() -> loop(() -> {
+                    Scan s = new Scan(codes.get(random.nextInt(codes.size())), random.nextBoolean() ? "S1" : null, device,
+                            UUID.randomUUID().toString());
+                    call("scan", s.key(), () -> send(api.scan(slug, s, CLIENT_TIMEOUT)));
+                })));
+            }
+            for (int i = 0; i < 2; i++) {
+                Random random = new Random(100 + i);
+                workers.add(pool.submit(() -> loop(() -> {
+                    Map<String, Object> d = Api.delegate(people.get(random.nextInt(people.size())));
+                    String email = "load-" + UUID.randomUUID() + "@example.org";
+                    d.put("email", email);
+                    call("register", email, () -> send(api.register(slug, d, CLIENT_TIMEOUT)));
+                })));
+            }
+            workers.add(pool.submit(() -> loop(this::probe)));
+        }
+
+        private void loop(ThrowingRunnable step) {
+            while (running.get()) {
+                try {
+                    step.run();
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        private void call(String kind, String key, HttpCall http) throws InterruptedException {
+            long t = System.nanoTime();
+            try {
+                HttpResponse<String> r = http.send();
+                long took = System.nanoTime() - t;
+                String id = r.statusCode() == 201 ? read(r).path("id").asText() : null;
+                calls.add(new Call(kind, key, t, took, r.statusCode(), problemCode(r), r.headers().firstValue("Retry-After").orElse(null),
+                        r.headers().firstValue("Content-Type").orElse(""), id, r.statusCode() < 300 ? "" : r.body()));
+            } catch (HttpTimeoutException e) {
+                calls.add(new Call(kind, key, t, System.nanoTime() - t, -2, "", null, "", null, e.toString()));
+            } catch (IOException e) {
+                calls.add(new Call(kind, key, t, System.nanoTime() - t, -1, "", null, "", null, e.toString()));
+            }
+        }
+
+        private void probe() throws InterruptedException {
+            long t = System.nanoTime();
+            int ready;
+            String state = "";
+            try {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(app.uri("/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).GET().build());
+                ready = r.statusCode();
+                state = r.body().contains("\"DOWN\"") ? "DOWN" : r.body().contains("\"UP\"") ? "UP" : r.body();
+            } catch (IOException e) {
+                ready = -1;
+            }
+            int live;
+            try {
+                live = send(HttpRequest.newBuilder(app.uri("/q/health/live")).timeout(Duration.ofSeconds(5)).GET()
+                        .build()).statusCode();
+            } catch (IOException e) {
+                live = -1;
+            }
+            Health h = new Health(t, ready, state, live);
+            health.add(h);
+            latest = h;
+            Thread.sleep(75);
+        }
+
+        /** The first probe sent after {@code since} that matches, waiting at most {@code timeout}. */
+        Health await(Predicate<Health> condition, long since, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (Health h : health) {
+                    if (h.at() >= since && condition.test(h)) {
+                        return h;
+                    }
+                }
+                Thread.sleep(50);
+            }
+            throw new AssertionError("no such health probe within " + timeout + "; the last: " + latest + "\n" + app.logTail(30));
+        }
+
+        /** Stops the load; rethrows what broke a worker (a bug in the test, not an answer of the app). */
+        void stop() throws Exception {
+            running.set(false);
+            pool.shutdown();
+            if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+            for (Future<?> w : workers) {
+                w.get(1, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface HttpCall {
+        HttpResponse<String> send() throws IOException, InterruptedException;
+    }
+}
