@@ -17,10 +17,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.forumpass.checkin.CheckInRecords.ScanAnswer;
 import org.forumpass.checkin.CheckInRecords.ScanRequest;
 import org.forumpass.common.Db;
+import org.forumpass.common.ForumPassConfig;
 import org.forumpass.common.Retry;
 import org.forumpass.common.error.DomainException;
 import org.jboss.logging.Logger;
@@ -46,21 +46,19 @@ public class ScanLanes {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "forumpass.scan.lanes", defaultValue = "4")
-    int laneCount;
-    @ConfigProperty(name = "forumpass.scan.group-max", defaultValue = "250")
-    int groupMax;
-    /** Scans waiting per lane before new ones are refused with 503 (the database is down or far behind). */
-    @ConfigProperty(name = "forumpass.scan.queue-max", defaultValue = "20000")
-    int queueMax;
+    @Inject
+    ForumPassConfig config;
+
+    private int groupMax;
 
     private final List<Lane> lanes = new ArrayList<>();
     private volatile boolean running;
 
     void start(@Observes StartupEvent e) {
         running = true;
-        for (int i = 0; i < Math.max(1, laneCount); i++) {
-            Lane lane = new Lane(i, new LinkedBlockingQueue<>(queueMax));
+        groupMax = Math.max(1, config.scan().groupMax());
+        for (int i = 0; i < Math.max(1, config.scan().lanes()); i++) {
+            Lane lane = new Lane(i, new LinkedBlockingQueue<>(Math.max(1, config.scan().queueMax())));
             lanes.add(lane);
             lane.thread.start();
         }

@@ -32,6 +32,23 @@ public interface ForumPassConfig {
 
     Limits limits();
 
+    Scan scan();
+
+    /** How door scans are settled (see ScanLanes). */
+    interface Scan {
+        /** Threads (each with one database connection) that settle scans in groups. */
+        @WithDefault("4")
+        int lanes();
+
+        /** The most scans one group (one transaction) settles. */
+        @WithDefault("250")
+        int groupMax();
+
+        /** Scans waiting per lane before new ones are refused with 503. */
+        @WithDefault("20000")
+        int queueMax();
+    }
+
     interface Limits {
         /** Failed sign-ins per username in {@link #signInWindow()} before sign-in is refused until it ends. */
         @WithDefault("5")
