@@ -9,6 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,47 +32,58 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.forumpass.ops.AppProcess;
+import org.forumpass.ops.LocalMariaDb;
 import org.forumpass.seed.DelegateGenerator;
 import org.forumpass.seed.SyntheticDelegate;
 
 /**
- * The load harness: drives a running ForumPass server over HTTP and prints throughput, latency
- * percentiles and errors per scenario. Open-model runs send at a fixed arrival rate and measure each
- * latency from the request's intended send time, so a stalled server cannot hide its stall (no
- * coordinated omission). Closed-model runs (a fixed number of callers, back to back) find the most a
- * scenario can do; the liveness endpoint measured the same way is the denominator of the ratio.
+ * The load harness: drives a ForumPass server over HTTP and prints throughput, latency percentiles and
+ * errors per scenario, then every figure again as the rows of the README's "Measured" table.
+ *
+ * <p>With {@code start} it brings up what it measures: a MariaDB server of its own (a fresh data directory
+ * under {@code target/bench}, see {@link LocalMariaDb}) and the packaged app on it with the heap capped at
+ * 256 MB ({@link AppProcess}), so that start-up time and memory are measured too. Without it, it drives the
+ * server at {@code url=} with the organizer password {@code password=}.
  *
  * <pre>
- * ./mvnw -q -Pbench test-compile exec:java -Dbench.args="url=http://localhost:8080 password=... [scenarios=live,scan,drain,register,badges,export]"
+ * ./mvnw -Pmariadb,bench -DskipTests package exec:java -Dbench.args="start"
+ * ./mvnw -Pbench test-compile exec:java -Dbench.args="url=http://localhost:8080 password=... scenarios=live,scan"
  * </pre>
+ *
+ * Open-model runs send at a fixed arrival rate and count each latency from the request's due time, so a
+ * stalled server cannot hide its stall (no coordinated omission). Closed-model runs (callers back to back)
+ * find the most a request does; the liveness endpoint measured the same way is the denominator of the ratio.
  */
 public final class LoadHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto");
 
-    private final URI base;
-    private final HttpClient client;
     private final Map<String, String> options;
+    private final HttpClient http;
+    private final List<String[]> figures = new ArrayList<>();
+    private URI base;
     private String token;
     private double liveThroughput;
+    private AppProcess app;
+    private LocalMariaDb db;
+    private Load load;
 
     private LoadHarness(Map<String, String> options) {
         this.options = options;
-        this.base = URI.create(options.getOrDefault("url", "http://localhost:8080"));
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "bench-http");
-            t.setDaemon(true);
-            return t;
-        });
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(pool)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "bench-setup-http");
+                    t.setDaemon(true);
+                    return t;
+                })).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -74,8 +96,16 @@ public final class LoadHarness {
             }
         }
         LoadHarness h = new LoadHarness(options);
-        h.run();
-        System.exit(0);
+        int exit = 0;
+        try {
+            h.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            h.close();
+        }
+        System.exit(exit);
     }
 
     private int opt(String name, int def) {
@@ -83,17 +113,37 @@ public final class LoadHarness {
     }
 
     private void run() throws Exception {
-        token = login(options.getOrDefault("user", "admin"), options.get("password"));
-        List<String> scenarios = List.of(options.getOrDefault("scenarios", "live,scan,drain,register,badges,export").split(","));
+        String password = options.get("password");
+        if (options.containsKey("start")) {
+            password = startStack();
+        } else {
+            base = URI.create(options.getOrDefault("url", "http://localhost:8080"));
+        }
+        load = new Load(base, opt("connections", 64));
+        token = login(options.getOrDefault("user", "admin"), password);
+        String list = options.getOrDefault("scenarios", "all");
+        List<String> scenarios = list.equals("all") ? ALL : List.of(list.split(","));
         System.out.printf(Locale.ROOT, "ForumPass load harness against %s, %d cores here, scenarios %s%n%n", base,
                 Runtime.getRuntime().availableProcessors(), scenarios);
         int callers = opt("callers", 32);
         int seconds = opt("seconds", 15);
-        liveThroughput = closed("liveness GET /q/health/live", callers, seconds, i -> get("/q/health/live").build()).throughput();
         Forum forum = null;
         if (scenarios.contains("scan") || scenarios.contains("drain") || scenarios.contains("badges")) {
-            forum = forum("bench-" + UUID.randomUUID().toString().substring(0, 6), opt("delegates", 3000));
+            forum = forum("bench-" + UUID.randomUUID().toString().substring(0, 6), opt("delegates", 2000));
         }
+        int warmup = opt("warmup", 10);
+        if (warmup > 0) { // the JIT compiles the hot paths before anything is counted
+            load.closed("warm-up", callers, warmup, i -> Load.Req.get("/q/health/live", null));
+            if (forum != null) {
+                Forum f = forum("bench-warm-" + UUID.randomUUID().toString().substring(0, 6), 200);
+                load.closed("warm-up", callers, warmup, scans(f));
+            }
+            System.out.printf(Locale.ROOT, "warm-up: %d s of liveness and %d s of scans, not counted%n%n", warmup, warmup);
+        }
+        Load.Result live = load.closed("liveness GET /q/health/live", callers, seconds, i -> Load.Req.get("/q/health/live", null));
+        print(live, "closed model, " + callers + " callers");
+        liveThroughput = live.throughput();
+        figure("liveness, closed model, " + callers + " callers", String.format(Locale.ROOT, "%,.0f req/s", liveThroughput));
         if (scenarios.contains("scan")) {
             scanRush(forum, callers, seconds);
         }
@@ -109,137 +159,180 @@ public final class LoadHarness {
         if (scenarios.contains("export")) {
             export(opt("export-delegates", 100_000));
         }
-        if (scenarios.contains("replicas")) {
-            replicas(URI.create(options.getOrDefault("url2", base.toString())));
+        if (scenarios.contains("crypto")) {
+            crypto();
+        }
+        if (app != null) {
+            figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");
+        }
+        System.out.println("\n| what | figure |\n|---|---|");
+        for (String[] f : figures) {
+            System.out.println("| " + f[0] + " | " + f[1] + " |");
         }
     }
 
-    // ---- two replicas on one database ------------------------------------------------------------
+    private void figure(String what, String value) {
+        figures.add(new String[] {what, value});
+    }
 
-    /**
-     * Two app instances on one database, driven at once: a registration rush split between them, every
-     * badge scanned at both doors at the same instant, and nonce replays sent to both. Checks that the
-     * counts are exact, that no badge is admitted twice, and that every scan answered 200 is in the log.
-     */
-    private void replicas(URI other) throws Exception {
-        List<URI> nodes = List.of(base, other);
-        // 1. registration rush split between the replicas
-        String rushSlug = "replica-rush-" + UUID.randomUUID().toString().substring(0, 6);
-        check(send(post("/api/v1/events", event(rushSlug, 10))), 201, "create event");
-        List<SyntheticDelegate> crowd = new DelegateGenerator(77).generate(300);
-        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < crowd.size(); i++) {
-            calls.add(client.sendAsync(HttpRequest.newBuilder(nodes.get(i % 2).resolve("/api/v1/events/" + rushSlug + "/registrations"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json(delegate(crowd.get(i)))))
-                    .build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        Map<String, Integer> outcome = new LinkedHashMap<>();
-        for (CompletableFuture<HttpResponse<String>> c : calls) {
-            HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
-            outcome.merge(r.statusCode() == 201 ? JSON.readTree(r.body()).path("status").asText() : "HTTP " + r.statusCode(), 1,
-                    Integer::sum);
-        }
-        JsonNode rush = JSON.readTree(check(send(get("/api/v1/events/" + rushSlug + "/stats").build()), 200, "stats").body());
-        boolean seatsExact = outcome.getOrDefault("CONFIRMED", 0) == 10 && rush.path("registrations").path("byStatus")
-                .path("CONFIRMED").asInt() == 10;
+    // ---- the stack under test ---------------------------------------------------------------------------
 
-        // 2. every badge scanned at both replicas at once, three times each
-        Forum f = forum("replica-scan-" + UUID.randomUUID().toString().substring(0, 6), opt("delegates", 200));
-        List<CompletableFuture<HttpResponse<String>>> scans = new ArrayList<>();
-        for (int round = 0; round < 3; round++) {
-            for (int d = 0; d < f.codes().size(); d++) {
-                for (URI node : nodes) {
-                    scans.add(client.sendAsync(HttpRequest.newBuilder(node.resolve("/api/v1/events/" + f.slug() + "/scans"))
-                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("code", f.codes().get(d), "session", "S1",
-                                    "deviceId", "door-" + node.getPort(), "nonce", UUID.randomUUID().toString())))).build(),
-                            HttpResponse.BodyHandlers.ofString()));
-                }
+    /** A MariaDB of the harness's own and the packaged app on it; answers the organizer password. */
+    private String startStack() throws Exception {
+        Path dir = Path.of(options.getOrDefault("dir", "target/bench")).toAbsolutePath();
+        deleteTree(dir);
+        Path jar = AppProcess.defaultJar();
+        String builtFor = AppProcess.builtFor(jar);
+        if (!builtFor.equals("mariadb") && !builtFor.equals("mysql")) {
+            throw new IllegalStateException(jar + " was built for " + builtFor + "; build it with -Pmariadb (or -Pmysql)");
+        }
+        long t = System.nanoTime();
+        db = LocalMariaDb.create(dir.resolve("db")).start();
+        System.out.printf(Locale.ROOT, "MariaDB of the harness's own on port %d, ready in %.1f s%n", db.port(),
+                (System.nanoTime() - t) / 1e9);
+        String url = builtFor.equals("mariadb") ? db.jdbcUrl() : db.jdbcUrl().replace("jdbc:mariadb:", "jdbc:mysql:");
+        options.putIfAbsent("jdbc", db.jdbcUrl());
+        String heap = options.getOrDefault("heap", "256m");
+        long launched = System.nanoTime();
+        app = AppProcess.builder(jar, dir.resolve("app")).name("bench")
+                .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
+                .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
+                .jvmArgs("-Xmx" + heap)
+                .start();
+        double ready = (System.nanoTime() - launched) / 1e9;
+        String started = Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
+                .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1")).findFirst().orElse("?");
+        System.out.printf(Locale.ROOT, "app %s on an empty schema (migrations, first organizer): ready in %.1f s, Quarkus \"started in\" %s s%n",
+                app, ready, started);
+        figure("start of the packaged app (-Pmariadb) on an empty MariaDB schema: process launch to readiness UP",
+                String.format(Locale.ROOT, "%.1f s (Quarkus \"started in\" %s s)", ready, started));
+        app.stop();
+        launched = System.nanoTime();
+        app = AppProcess.builder(jar, dir.resolve("app")).name("bench")
+                .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
+                .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
+                .jvmArgs("-Xmx" + heap)
+                .start();
+        ready = (System.nanoTime() - launched) / 1e9;
+        figure("start again on the existing schema", String.format(Locale.ROOT, "%.1f s", ready));
+        Thread.sleep(5000);
+        figure("memory (RSS) of the app, -Xmx" + heap + ", idle after start", app.rssKb() / 1024 + " MB");
+        base = app.uri();
+        return AppProcess.ADMIN_PASSWORD;
+    }
+
+    private void close() {
+        if (load != null) {
+            load.close();
+        }
+        if (app != null) {
+            app.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        // 3. the same nonce sent to both replicas at once
-        for (int d = 0; d < 50; d++) {
-            String nonce = UUID.randomUUID().toString();
-            for (URI node : nodes) {
-                scans.add(client.sendAsync(HttpRequest.newBuilder(node.resolve("/api/v1/events/" + f.slug() + "/scans"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("code", f.codes().get(d), "deviceId", "twin-door",
-                                "nonce", nonce)))).build(), HttpResponse.BodyHandlers.ofString()));
-            }
-        }
-        int acknowledged = 0;
-        int accepted = 0;
-        for (CompletableFuture<HttpResponse<String>> c : scans) {
-            HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
-            if (r.statusCode() == 200) {
-                acknowledged++;
-                accepted += "ACCEPTED".equals(JSON.readTree(r.body()).path("result").asText()) ? 1 : 0;
-            }
-        }
-        JsonNode stats = JSON.readTree(check(send(get("/api/v1/events/" + f.slug() + "/stats").build()), 200, "stats").body());
-        int checkedIn = 0;
-        for (JsonNode s : stats.path("sessions")) {
-            if ("S1".equals(s.path("code").asText())) {
-                checkedIn = s.path("checkedIn").asInt();
-            }
-        }
-        String log = check(send(get("/api/v1/events/" + f.slug() + "/exports/scans.csv").build()), 200, "scan log").body();
-        long logged = log.lines().count() - 1;
-        int expectedRows = acknowledged - 50; // each replayed nonce answered twice, stored once
-        System.out.printf(Locale.ROOT, "two replicas %s and %s on one database:%n", base, other);
-        System.out.printf(Locale.ROOT, "  registration rush 300 for 10 seats split between them: %s -> %s%n", outcome,
-                seatsExact ? "exactly 10 confirmed" : "WRONG");
-        System.out.printf(Locale.ROOT, "  %d badges scanned at both replicas three times (and 50 at the entrance): %d accepted answers, %d checked in to S1 -> %s%n",
-                f.codes().size(), accepted, checkedIn,
-                checkedIn == f.codes().size() ? "one first check-in each" : "WRONG");
-        System.out.printf(Locale.ROOT, "  %d scans answered 200, 50 of them nonce replays; %d rows in the scan log -> %s%n%n",
-                acknowledged, logged, logged == expectedRows ? "none lost, none doubled" : "WRONG (expected " + expectedRows + ")");
     }
 
     // ---- scenarios -----------------------------------------------------------------------------
 
-    /** Scan rush: many devices, thousands of delegates, every tenth scan a repeat of an earlier one. */
+    /** Scan rush: 40 devices, thousands of delegates, every tenth scan a repeat of one already made at that door. */
     private void scanRush(Forum f, int callers, int seconds) throws Exception {
-        Random random = new Random(7);
-        IntFunction<HttpRequest> scan = i -> {
-            int d = random.nextInt(f.codes.size());
-            if (i % 10 == 9) {
-                d = (int) (i * 31L % f.codes.size()); // a duplicate of a badge already scanned at this door
-            }
-            String session = f.sessions.get(d % f.sessions.size());
-            return scanRequest(f.slug, f.codes.get(d), session, "door-" + (i % 40), UUID.randomUUID().toString());
-        };
-        Result max = closed("scan rush, closed model (" + f.codes.size() + " delegates, 40 devices, 10% repeats)", callers,
-                seconds, scan);
-        System.out.printf(Locale.ROOT, "    scans / liveness throughput = %.1f%%%n%n", 100 * max.throughput() / liveThroughput);
-        open("scan rush, open model at 1,000/s", 1000, seconds, scan);
-        open("scan rush, open model at 2,000/s", 2000, seconds, scan);
+        IntFunction<Load.Req> scan = scans(f);
+        Load.Result max = withRss(() -> load.closed("scan rush, closed model (" + f.codes.size()
+                + " delegates, 8 sessions and the entrance, 40 devices, 10% repeats)", callers, seconds, scan));
+        print(max, callers + " callers");
+        double ratio = 100 * max.throughput() / liveThroughput;
+        System.out.printf(Locale.ROOT, "    scans / liveness throughput = %.1f%%%n%n", ratio);
+        figure("door scans, closed model, " + callers + " callers, " + f.codes.size() + " delegates, 10 % repeats",
+                String.format(Locale.ROOT, "%,.0f scans/s, %s, errors %d (%.1f %% of liveness)", max.throughput(),
+                        max.percentiles(), max.errors(), ratio));
+        for (String r : options.getOrDefault("rates", "1000,2000").split(",")) {
+            int rate = Integer.parseInt(r.trim());
+            Load.Result open = withRss(() -> load.open("scan rush, open model at " + rate + "/s", rate, seconds, scan));
+            print(open, "open model, " + rate + "/s for " + seconds + " s, latency from due time");
+            boolean sustained = open.errors() == 0 && open.ok() == (long) rate * seconds && open.seconds() < seconds + 1.0;
+            figure("door scans, open model at " + String.format(Locale.ROOT, "%,d", rate) + "/s for " + seconds + " s",
+                    String.format(Locale.ROOT, "%s: %,d of %,d answered 200 in %.1f s; latency from due time %s",
+                            sustained ? "sustained" : "NOT sustained", open.ok(), (long) rate * seconds, open.seconds(),
+                            open.percentiles()));
+        }
+        if (app != null) {
+            figure("memory (RSS) of the app, -Xmx256m, peak during the scan rush", peakRss.get() / 1024 + " MB");
+        }
     }
 
-    /** Offline drain: a device uploads 10,000 queued scans through the batch endpoint. */
+    private IntFunction<Load.Req> scans(Forum f) {
+        Random random = new Random(7);
+        return i -> {
+            int d = random.nextInt(f.codes.size());
+            if (i % 10 == 9) {
+                d = (int) (i * 31L % f.codes.size()); // a repeat of a badge already scanned at this door
+            }
+            String session = f.sessions.get(d % f.sessions.size());
+            return Load.Req.post("/api/v1/events/" + f.slug + "/scans", json(scanBody(f.codes.get(d), session,
+                    "door-" + (d % 40), UUID.randomUUID().toString())), token);
+        };
+    }
+
+    private final AtomicLong peakRss = new AtomicLong();
+
+    private interface Run {
+        Load.Result run() throws Exception;
+    }
+
+    /** Runs {@code r} while sampling the app's resident memory every half second (when the harness started it). */
+    private Load.Result withRss(Run r) throws Exception {
+        if (app == null) {
+            return r.run();
+        }
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peakRss.accumulateAndGet(app.rssKb(), Math::max), 0, 500, TimeUnit.MILLISECONDS);
+        try {
+            return r.run();
+        } finally {
+            sampler.shutdownNow();
+        }
+    }
+
+    /** Offline drain: a device uploads 10,000 queued scans, in the door page's batches of 500 and as one batch. */
     private void drain(Forum f, int count) throws Exception {
-        for (int batchSize : new int[] {1000, count}) {
+        for (int batchSize : new int[] {500, count}) {
             List<Map<String, Object>> all = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Map<String, Object> s = new LinkedHashMap<>();
-                s.put("code", f.codes.get(i % f.codes.size()));
-                s.put("session", f.sessions.get(i % f.sessions.size()));
-                s.put("direction", "IN");
-                s.put("deviceId", "offline-" + batchSize);
-                s.put("nonce", UUID.randomUUID().toString());
+                Map<String, Object> s = scanBody(f.codes.get(i % f.codes.size()), f.sessions.get(i / f.codes.size() % f.sessions.size()),
+                        "offline-" + batchSize, UUID.randomUUID().toString());
                 s.put("scannedAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(30).toString());
                 all.add(s);
             }
+            List<String> bodies = new ArrayList<>();
+            for (int from = 0; from < count; from += batchSize) {
+                bodies.add(json(Map.of("scans", all.subList(from, Math.min(count, from + batchSize)))));
+            }
             long start = System.nanoTime();
             int errors = 0;
-            for (int from = 0; from < count; from += batchSize) {
-                HttpResponse<String> r = send(post("/api/v1/events/" + f.slug + "/scans/batch",
-                        Map.of("scans", all.subList(from, Math.min(count, from + batchSize)))));
-                errors += r.statusCode() == 200 ? 0 : 1;
+            int answered = 0;
+            for (String body : bodies) {
+                HttpResponse<String> r = send(postJson("/api/v1/events/" + f.slug + "/scans/batch", body));
+                if (r.statusCode() == 200) {
+                    answered += JSON.readTree(r.body()).path("results").size();
+                } else {
+                    errors++;
+                }
             }
             double s = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "offline drain: %,d scans in batches of %,d: %.2f s (%,.0f scans/s), %d failed batches%n",
-                    count, batchSize, s, count / s, errors);
+            System.out.printf(Locale.ROOT, "offline drain: %,d scans in batches of %,d: %.2f s (%,.0f scans/s), %,d answered, %d failed batches%n",
+                    count, batchSize, s, count / s, answered, errors);
+            figure(String.format(Locale.ROOT, "%,d offline scans through /scans/batch in batches of %,d", count, batchSize),
+                    String.format(Locale.ROOT, "%.2f s (%,.0f scans/s), %,d answered, %d failed batches", s, count / s, answered,
+                            errors));
         }
         System.out.println();
     }
@@ -247,78 +340,189 @@ public final class LoadHarness {
     /** Registration rush: N people press "register" at once for the last seats of an event. */
     private void registrationRush(int people, int seats) throws Exception {
         String slug = "rush-" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> event = event(slug, seats);
-        check(send(post("/api/v1/events", event)), 201, "create event");
+        check(send(post("/api/v1/events", event(slug, seats))), 201, "create event");
+        List<SyntheticDelegate> crowd = new DelegateGenerator(500).generate(people);
+        List<String> bodies = crowd.stream().map(d -> json(delegate(d))).toList();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         Histogram h = new ConcurrentHistogram(3);
-        List<SyntheticDelegate> crowd = new DelegateGenerator(500).generate(people);
         long start = System.nanoTime();
         for (int i = 0; i < people; i++) {
             long sent = System.nanoTime();
             HttpRequest r = HttpRequest.newBuilder(base.resolve("/api/v1/events/" + slug + "/registrations"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json(delegate(crowd.get(i))))).build();
-            calls.add(client.sendAsync(r, HttpResponse.BodyHandlers.ofString())
+                    .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
+            calls.add(http.sendAsync(r, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((x, e) -> h.recordValue((System.nanoTime() - sent) / 1000)));
         }
         Map<String, Integer> outcome = new LinkedHashMap<>();
         for (CompletableFuture<HttpResponse<String>> c : calls) {
-            HttpResponse<String> r = c.get(120, TimeUnit.SECONDS);
+            HttpResponse<String> r = c.get(180, TimeUnit.SECONDS);
             String key = r.statusCode() == 201 ? JSON.readTree(r.body()).path("status").asText() : "HTTP " + r.statusCode();
             outcome.merge(key, 1, Integer::sum);
         }
         double s = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "registration rush: %d at once for %d seats: %.2f s, outcomes %s, latency %s%n%n",
-                people, seats, s, outcome, percentiles(h));
+        JsonNode stats = JSON.readTree(check(send(get("/api/v1/events/" + slug + "/stats")), 200, "stats").body());
+        int confirmed = stats.path("registrations").path("byStatus").path("CONFIRMED").asInt();
+        System.out.printf(Locale.ROOT, "registration rush: %d at once for %d seats: %.2f s, outcomes %s, %d confirmed in the stats, latency %s%n%n",
+                people, seats, s, outcome, confirmed, Load.percentiles(h));
+        figure(String.format(Locale.ROOT, "%d simultaneous registrations for the last %d seats", people, seats),
+                String.format(Locale.ROOT, "%.2f s; %s; %s", s, outcome, confirmed == seats && outcome.getOrDefault("CONFIRMED", 0) == seats
+                        ? "exactly " + seats + " confirmed" : "WRONG: " + confirmed + " confirmed"));
     }
 
     /** Badge PDFs: one delegate's badge, then every delegate's badges in one print-ready file. */
     private void badges(Forum f) throws Exception {
-        HttpResponse<byte[]> probe = sendBytes(get("/api/v1/registrations/" + f.ids.get(0) + "/badge.pdf").build());
-        if (probe.statusCode() != 200) {
-            System.out.printf("badge PDFs: skipped (badge.pdf answered %d)%n%n", probe.statusCode());
-            return;
-        }
         Histogram h = new Histogram(3);
-        for (int i = 1; i <= 100; i++) {
+        long bytes = 0;
+        for (int i = 0; i < 120; i++) {
             long t = System.nanoTime();
-            HttpResponse<byte[]> r = sendBytes(get("/api/v1/registrations/" + f.ids.get(i % f.ids.size()) + "/badge.pdf").build());
-            h.recordValue((System.nanoTime() - t) / 1000);
+            HttpResponse<byte[]> r = http.send(get("/api/v1/registrations/" + f.ids.get(i % f.ids.size()) + "/badge.pdf"),
+                    HttpResponse.BodyHandlers.ofByteArray());
             check(r, 200, "badge.pdf");
+            if (i >= 20) { // the first twenty warm up
+                h.recordValue((System.nanoTime() - t) / 1000);
+                bytes += r.body().length;
+            }
         }
-        System.out.printf(Locale.ROOT, "badge PDF, one delegate, 100 in a row: %s%n", percentiles(h));
+        System.out.printf(Locale.ROOT, "badge PDF, one delegate, 100 in a row: %s, %.1f KB each%n", Load.percentiles(h), bytes / 100 / 1024.0);
+        figure("one badge PDF, warm, 100 in a row", String.format(Locale.ROOT, "%s, %.0f KB each", Load.percentiles(h),
+                bytes / 100 / 1024.0));
         long t = System.nanoTime();
-        HttpResponse<InputStream> bulk = client.send(get("/api/v1/events/" + f.slug + "/badges.pdf").build(),
+        HttpResponse<InputStream> bulk = http.send(get("/api/v1/events/" + f.slug + "/badges.pdf"),
                 HttpResponse.BodyHandlers.ofInputStream());
-        long bytes;
+        long size;
         try (InputStream in = bulk.body()) {
-            bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+            size = in.transferTo(java.io.OutputStream.nullOutputStream());
         }
+        double s = (System.nanoTime() - t) / 1e9;
         System.out.printf(Locale.ROOT, "badges.pdf, all %,d delegates: HTTP %d, %.2f s, %.1f MB%n%n", f.ids.size(),
-                bulk.statusCode(), (System.nanoTime() - t) / 1e9, bytes / 1e6);
+                bulk.statusCode(), s, size / 1e6);
+        figure(String.format(Locale.ROOT, "every badge of %,d delegates in one PDF (A6 pages)", f.ids.size()),
+                String.format(Locale.ROOT, "HTTP %d, %.1f s, %.1f MB", bulk.statusCode(), s, size / 1e6));
     }
 
-    /** Export of a large event: imports the delegates once (reused by slug), then times the CSV. */
+    /**
+     * Export of a large event. The delegates are imported through the API once (reused by slug); with a
+     * database at hand ({@code jdbc=}, set by {@code start}), 5,000 are imported and copied in SQL up to
+     * the count, since the import runs a whole registration per row.
+     */
     private void export(int count) throws Exception {
         String slug = options.getOrDefault("export-event", "bench-export-" + count);
-        if (send(get("/api/v1/events/" + slug).build()).statusCode() == 404) {
+        if (send(get("/api/v1/events/" + slug)).statusCode() == 404) {
             check(send(post("/api/v1/events", event(slug, count + 10))), 201, "create export event");
             long t = System.nanoTime();
-            importDelegates(slug, count, 0);
-            System.out.printf(Locale.ROOT, "  (imported %,d delegates for the export in %.0f s)%n", count, (System.nanoTime() - t) / 1e9);
+            String jdbc = options.get("jdbc");
+            if (jdbc == null) {
+                importDelegates(slug, count, 0);
+            } else {
+                int seed = Math.min(count, 5000);
+                importDelegates(slug, seed, 0);
+                copyDelegates(jdbc, slug, count);
+            }
+            System.out.printf(Locale.ROOT, "  (made %,d delegates for the export in %.0f s)%n", count, (System.nanoTime() - t) / 1e9);
         }
         for (String path : new String[] {"delegates.csv", "delegates.csv?groupBy=country", "delegates.xlsx"}) {
             long t = System.nanoTime();
-            HttpResponse<InputStream> r = client.send(get("/api/v1/events/" + slug + "/exports/" + path).build(),
+            HttpResponse<InputStream> r = http.send(get("/api/v1/events/" + slug + "/exports/" + path),
                     HttpResponse.BodyHandlers.ofInputStream());
             long bytes;
+            long lines = 0;
             try (InputStream in = r.body()) {
-                bytes = in.transferTo(java.io.OutputStream.nullOutputStream());
+                byte[] buf = new byte[1 << 16];
+                bytes = 0;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    bytes += n;
+                    for (int i = 0; i < n; i++) {
+                        lines += buf[i] == '\n' ? 1 : 0;
+                    }
+                }
             }
-            System.out.printf(Locale.ROOT, "export %s of %,d delegates: HTTP %d, %.2f s, %.1f MB%n", path, count,
-                    r.statusCode(), (System.nanoTime() - t) / 1e9, bytes / 1e6);
+            double s = (System.nanoTime() - t) / 1e9;
+            System.out.printf(Locale.ROOT, "export %s of %,d delegates: HTTP %d, %.2f s, %.1f MB%s%n", path, count,
+                    r.statusCode(), s, bytes / 1e6, path.endsWith(".csv") ? String.format(Locale.ROOT, ", %,d lines", lines) : "");
+            figure(String.format(Locale.ROOT, "export of %,d delegates, %s, app heap capped at %s", count, path,
+                    options.getOrDefault("heap", "256m")), String.format(Locale.ROOT, "HTTP %d, %.2f s, %.1f MB", r.statusCode(), s,
+                    bytes / 1e6));
         }
         System.out.println();
+    }
+
+    /** Copies the event's registrations in SQL (new public ids and e-mails) until it has {@code count}. */
+    private static void copyDelegates(String jdbc, String slug, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, LocalMariaDb.USER, LocalMariaDb.PASSWORD)) {
+            long eventId;
+            try (PreparedStatement ps = c.prepareStatement("select id from event where slug = ?")) {
+                ps.setString(1, slug);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    eventId = rs.getLong(1);
+                }
+            }
+            String cols = "event_id, status, holds_seat, given_name, family_name, native_name, job_title, organization,"
+                    + " organization_key, country, phone, category, language, consent_at, consent_version, token_version,"
+                    + " source, created_at, updated_at";
+            for (int round = 1; ; round++) {
+                int have;
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                        "select count(*) from registration where event_id = " + eventId)) {
+                    rs.next();
+                    have = rs.getInt(1);
+                }
+                if (have >= count) {
+                    return;
+                }
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("insert into registration (public_id, email, email_key, " + cols + ") select"
+                            + " concat('c" + round + "-', id, '-', substr(public_id, 1, 8)), concat('c" + round + "-', email),"
+                            + " concat('c" + round + "-', email_key), " + cols + " from registration where event_id = " + eventId
+                            + " order by id limit " + (count - have));
+                }
+            }
+        }
+    }
+
+    /** Why the server keeps a digest per code instead of verifying signatures: one core, Ed25519 verify vs SHA-256. */
+    private void crypto() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] payload = new byte[15];
+        new Random(1).nextBytes(payload);
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(keys.getPrivate());
+        signer.update(payload);
+        byte[] sig = signer.sign();
+        Signature verifier = Signature.getInstance("Ed25519");
+        int rounds = 3000;
+        for (int i = 0; i < 500; i++) { // warm-up
+            verifier.initVerify(keys.getPublic());
+            verifier.update(payload);
+            verifier.verify(sig);
+        }
+        long t = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            verifier.initVerify(keys.getPublic());
+            verifier.update(payload);
+            if (!verifier.verify(sig)) {
+                throw new IllegalStateException("signature did not verify");
+            }
+        }
+        double verifyMicros = (System.nanoTime() - t) / 1e3 / rounds;
+        byte[] code = ("FP1." + "x".repeat(107)).getBytes(StandardCharsets.US_ASCII);
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        int hashRounds = 300_000;
+        for (int i = 0; i < hashRounds; i++) { // warm-up
+            sha.digest(code);
+        }
+        t = System.nanoTime();
+        for (int i = 0; i < hashRounds; i++) {
+            code[5] = (byte) i;
+            sha.digest(code);
+        }
+        double hashMicros = (System.nanoTime() - t) / 1e3 / hashRounds;
+        System.out.printf(Locale.ROOT, "Ed25519 verification %.0f µs (%,.0f/s on one core) vs SHA-256 of a code %.2f µs%n%n",
+                verifyMicros, 1e6 / verifyMicros, hashMicros);
+        figure("Ed25519 verification vs. the digest lookup's hash, one core, in the harness's JVM",
+                String.format(Locale.ROOT, "%.0f µs per signature (%,.0f/s) vs %.2f µs per SHA-256 of a code", verifyMicros,
+                        1e6 / verifyMicros, hashMicros));
     }
 
     // ---- set-up ----------------------------------------------------------------------------------
@@ -353,7 +557,7 @@ public final class LoadHarness {
         List<String> badgeCodes = new ArrayList<>(ids.size());
         int missing = 0;
         for (String id : ids) {
-            JsonNode view = JSON.readTree(check(send(get("/api/v1/registrations/" + id).build()), 200, "registration").body());
+            JsonNode view = JSON.readTree(check(send(get("/api/v1/registrations/" + id)), 200, "registration").body());
             String code = view.path("badge").path("code").asText(null);
             if (code == null) {
                 missing++;
@@ -385,6 +589,16 @@ public final class LoadHarness {
             }
         }
         return ids;
+    }
+
+    private static Map<String, Object> scanBody(String code, String session, String device, String nonce) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("session", session.isEmpty() ? null : session);
+        body.put("direction", "IN");
+        body.put("deviceId", device);
+        body.put("nonce", nonce);
+        return body;
     }
 
     private static Map<String, Object> delegate(SyntheticDelegate d) {
@@ -419,138 +633,39 @@ public final class LoadHarness {
         return e;
     }
 
-    // ---- load drivers ----------------------------------------------------------------------------
-
-    private record Result(long ok, long errors, double seconds, Histogram latency) {
-        double throughput() {
-            return ok / seconds;
-        }
+    private static void print(Load.Result r, String how) {
+        System.out.printf(Locale.ROOT, "%s, %s: %,.0f/s, ok %,d, errors %d, latency %s%n", r.name(), how, r.throughput(), r.ok(),
+                r.errors(), r.percentiles());
     }
 
-    /** Back-to-back callers: the most the server does for this request. */
-    private Result closed(String name, int callers, int seconds, IntFunction<HttpRequest> next) throws Exception {
-        Histogram h = new ConcurrentHistogram(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong seq = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(3, seconds / 4));
-        long[] measuredFrom = {0};
-        List<Thread> threads = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int c = 0; c < callers; c++) {
-            Thread t = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long s = System.nanoTime();
-                    boolean good;
-                    try {
-                        good = client.send(next.apply((int) seq.getAndIncrement()), HttpResponse.BodyHandlers.discarding())
-                                .statusCode() == 200;
-                    } catch (Exception e) {
-                        good = false;
-                    }
-                    if (s >= warm) {
-                        h.recordValue((System.nanoTime() - s) / 1000);
-                        (good ? ok : errors).incrementAndGet();
-                    }
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            t.join();
-        }
-        measuredFrom[0] = Math.max(start, warm);
-        Result r = new Result(ok.get(), errors.get(), (System.nanoTime() - measuredFrom[0]) / 1e9, h);
-        System.out.printf(Locale.ROOT, "%s, %d callers, %d s: %,.0f/s, errors %d, latency %s%n", name, callers, seconds,
-                r.throughput(), r.errors(), percentiles(h));
-        return r;
-    }
-
-    /** Fixed arrival rate; latency counts from the intended send time. */
-    private Result open(String name, int rate, int seconds, IntFunction<HttpRequest> next) throws Exception {
-        Histogram h = new ConcurrentHistogram(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        long total = (long) rate * seconds;
-        List<CompletableFuture<?>> inFlight = new ArrayList<>();
-        long start = System.nanoTime();
-        double interval = 1e9 / rate;
-        for (long i = 0; i < total; i++) {
-            long intended = start + (long) (i * interval);
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            inFlight.add(client.sendAsync(next.apply((int) i), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
-                        h.recordValue(Math.max(0, (System.nanoTime() - intended) / 1000));
-                        (e == null && r.statusCode() == 200 ? ok : errors).incrementAndGet();
-                    }));
-        }
-        for (CompletableFuture<?> f : inFlight) {
-            try {
-                f.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // counted in errors
-            }
-        }
-        double s = (System.nanoTime() - start) / 1e9;
-        Result r = new Result(ok.get(), errors.get(), s, h);
-        System.out.printf(Locale.ROOT, "%s for %d s: sent %,d, done %,.0f/s, errors %d, latency from intended send %s%n",
-                name, seconds, total, r.throughput(), r.errors(), percentiles(h));
-        return r;
-    }
-
-    private static String percentiles(Histogram h) {
-        return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms",
-                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0);
-    }
-
-    // ---- HTTP ------------------------------------------------------------------------------------
-
-    private HttpRequest scanRequest(String slug, String code, String session, String device, String nonce) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("session", session.isEmpty() ? null : session);
-        body.put("direction", "IN");
-        body.put("deviceId", device);
-        body.put("nonce", nonce);
-        return post("/api/v1/events/" + slug + "/scans", body);
-    }
+    // ---- HTTP for set-up and the big requests --------------------------------------------------------
 
     private String login(String user, String password) throws Exception {
         if (password == null) {
-            throw new IllegalArgumentException("--password=<the organizer's password> is required");
+            throw new IllegalArgumentException("password=<the organizer's password> is required (or start)");
         }
         HttpRequest r = HttpRequest.newBuilder(base.resolve("/api/v1/auth/login")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("username", user, "password", password)))).build();
         return JSON.readTree(check(send(r), 200, "sign-in").body()).path("token").asText();
     }
 
-    private HttpRequest.Builder get(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).GET();
-        return token == null ? b : b.header("Authorization", "Bearer " + token);
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5)).GET()
+                .header("Authorization", "Bearer " + token).build();
     }
 
     private HttpRequest post(String path, Object body) {
+        return postJson(path, json(body));
+    }
+
+    private HttpRequest postJson(String path, String body) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(5))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
-        return client.send(r, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder r) throws IOException, InterruptedException {
-        return send(r.build());
-    }
-
-    private HttpResponse<byte[]> sendBytes(HttpRequest r) throws IOException, InterruptedException {
-        return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(r, HttpResponse.BodyHandlers.ofString());
     }
 
     private static <T> HttpResponse<T> check(HttpResponse<T> r, int status, String what) {
