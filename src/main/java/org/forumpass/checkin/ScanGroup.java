@@ -26,8 +26,8 @@ import org.forumpass.event.Event;
 import org.forumpass.registration.RegistrationStatus;
 
 /**
- * Scans of one event settled together in one transaction: three reads for the whole group (the stored
- * nonces, the badges with their delegates and check-ins, the seats when a session needs one), the rules
+ * Scans of one event settled together in one transaction: one read for the whole group (the badges with
+ * their delegates and check-ins, and the nonces stored before), another for seats when a session needs one, the rules
  * decided in memory in arrival order, then one insert for the new check-ins and one for the scans. The
  * rules are those of {@link CheckInService#scanOnce}; what a scan changes is seen by the scans after it in
  * the same group (a badge scanned twice is ACCEPTED, then ALREADY_CHECKED_IN).
@@ -91,22 +91,34 @@ final class ScanGroup {
         }
     }
 
+    private List<CheckInRow> newCheckIns = List.of();
+    private List<ScanRow> rows = List.of();
+
+    /** Writes what {@link #settle} decided and commits (see {@link ScanStore#writeGroup}). */
+    void commit(Connection con, boolean oneTrip) throws SQLException {
+        ScanStore.writeGroup(con, oneTrip, event.id, newCheckIns, rows);
+    }
+
     /**
-     * Decides and writes the group on {@code con} (not committed); answers are in {@code items}' order,
-     * null for the scans left to {@link #afterCommit}.
+     * Reads and decides the group on {@code con} (capacity counters, exits and re-entries are written at
+     * once); answers are in {@code items}' order, null for the scans left to {@link #afterCommit}. Nothing
+     * holds until {@link #commit}.
      */
     List<ScanAnswer> settle(Connection con, List<Item> items) throws SQLException {
         Set<String> digests = new LinkedHashSet<>();
+        Set<Long> doors = new LinkedHashSet<>();
         List<String[]> nonces = new ArrayList<>(items.size());
         for (Item it : items) {
             if (it.digest != null) {
                 digests.add(it.digest);
             }
+            doors.add(it.session == null ? CheckIn.ENTRANCE : it.session.id);
             nonces.add(new String[] {it.req.deviceId(), it.req.nonce()});
         }
-        Map<String, StoredScan> stored = ScanStore.readStored(con, event.id, nonces);
-        Map<String, CheckInRow> presence = new HashMap<>();
-        Map<String, BadgeRow> badges = ScanStore.readBadges(con, digests, presence);
+        ScanStore.GroupRead read = ScanStore.readGroup(con, event.id, digests, doors, nonces);
+        Map<String, StoredScan> stored = read.stored();
+        Map<String, CheckInRow> presence = read.checkIns();
+        Map<String, BadgeRow> badges = read.badges();
         Set<String> seats = readSeatsIfNeeded(con, items, badges);
 
         List<ScanAnswer> answers = new ArrayList<>(items.size());
@@ -156,8 +168,8 @@ final class ScanGroup {
             answers.add(a);
             answeredHere.put(nonceKey, a);
         }
-        ScanStore.insertCheckIns(con, event.id, newCheckIns);
-        ScanStore.insertScans(con, rows);
+        this.newCheckIns = newCheckIns;
+        this.rows = rows;
         return answers;
     }
 

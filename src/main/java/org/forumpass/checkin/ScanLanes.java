@@ -1,22 +1,30 @@
 package org.forumpass.checkin;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.forumpass.checkin.CheckInRecords.ScanAnswer;
 import org.forumpass.checkin.CheckInRecords.ScanRequest;
 import org.forumpass.common.Db;
@@ -48,15 +56,33 @@ public class ScanLanes {
 
     @Inject
     ForumPassConfig config;
+    @Inject
+    MeterRegistry meters;
+
+    /** Per group, not per request: the HTTP metrics leave out the scan endpoint (see application.properties). */
+    private DistributionSummary groupSizes;
+    private Timer groupTimes;
+    private final Map<ScanResult, Counter> verdicts = new EnumMap<>(ScanResult.class);
 
     private int groupMax;
 
     private final List<Lane> lanes = new ArrayList<>();
+    /** MySQL and MariaDB: lanes hold connections of their own that take a group's writes and COMMIT in one trip. */
+    private boolean oneTrip;
     private volatile boolean running;
 
     void start(@Observes StartupEvent e) {
         running = true;
         groupMax = Math.max(1, config.scan().groupMax());
+        oneTrip = config.db().equals("mysql") || config.db().equals("mariadb");
+        groupSizes = DistributionSummary.builder("forumpass.scan.group.size")
+                .description("Door scans settled together in one transaction").register(meters);
+        groupTimes = Timer.builder("forumpass.scan.group").description("Time to read, decide, write and commit a group of scans")
+                .register(meters);
+        for (ScanResult r : ScanResult.values()) {
+            verdicts.put(r, Counter.builder("forumpass.scans").tag("result", r.name()).description("Door scans answered")
+                    .register(meters));
+        }
         for (int i = 0; i < Math.max(1, config.scan().lanes()); i++) {
             Lane lane = new Lane(i, new LinkedBlockingQueue<>(Math.max(1, config.scan().queueMax())));
             lanes.add(lane);
@@ -95,6 +121,32 @@ public class ScanLanes {
             item.answer.completeExceptionally(new Db.Unavailable("too many scans are waiting for the database"));
         }
         return item.answer;
+    }
+
+    /**
+     * A connection outside the pool, with the pool's driver, address and account, that allows several
+     * statements in one request ({@code allowMultiQueries}, which the pool's connections keep off): only
+     * the lanes' own fixed SQL uses it, every value bound as a parameter.
+     */
+    private Connection openOwn() throws SQLException {
+        var factory = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration();
+        Properties p = new Properties();
+        p.putAll(factory.jdbcProperties());
+        org.eclipse.microprofile.config.Config cfg = ConfigProvider.getConfig();
+        cfg.getOptionalValue("quarkus.datasource.username", String.class).ifPresent(u -> p.setProperty("user", u));
+        cfg.getOptionalValue("quarkus.datasource.password", String.class).ifPresent(pw -> p.setProperty("password", pw));
+        p.setProperty("allowMultiQueries", "true");
+        p.setProperty("connectTimeout", "5000");
+        try {
+            Driver driver = (Driver) factory.connectionProviderClass().getDeclaredConstructor().newInstance();
+            Connection c = driver.connect(factory.jdbcUrl(), p);
+            if (c == null) {
+                throw new SQLException("the driver does not take " + factory.jdbcUrl(), "08001");
+            }
+            return c;
+        } catch (ReflectiveOperationException e) {
+            throw new SQLException("cannot load the JDBC driver: " + e, "08001", e);
+        }
     }
 
     private final class Lane implements Runnable {
@@ -170,6 +222,7 @@ public class ScanLanes {
             if (ready.isEmpty()) {
                 return;
             }
+            long started = System.nanoTime();
             for (int attempt = 1; ; attempt++) {
                 ScanGroup group = new ScanGroup(door.event(), door.byId());
                 try {
@@ -177,7 +230,7 @@ public class ScanLanes {
                     List<ScanAnswer> answers;
                     try {
                         answers = group.settle(c, ready);
-                        c.commit();
+                        group.commit(c, oneTrip);
                     } catch (SQLException | RuntimeException ex) {
                         rollback();
                         throw ex;
@@ -185,8 +238,11 @@ public class ScanLanes {
                     for (int i = 0; i < ready.size(); i++) {
                         if (answers.get(i) != null) {
                             ready.get(i).answer.complete(answers.get(i));
+                            verdicts.get(answers.get(i).result()).increment();
                         }
                     }
+                    groupSizes.record(ready.size());
+                    groupTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     alone(group.afterCommit);
                     return;
                 } catch (SQLException | RuntimeException ex) {
@@ -211,7 +267,9 @@ public class ScanLanes {
                     continue;
                 }
                 try {
-                    it.answer.complete(checkins.scanAlone(it.slug, it.req, it.lang, it.staff));
+                    ScanAnswer a = checkins.scanAlone(it.slug, it.req, it.lang, it.staff);
+                    it.answer.complete(a);
+                    verdicts.get(a.result()).increment();
                 } catch (RuntimeException e) {
                     it.answer.completeExceptionally(e);
                 }
@@ -229,7 +287,7 @@ public class ScanLanes {
 
         private Connection connection() throws SQLException {
             if (con == null) {
-                Connection c = dataSource.getConnection();
+                Connection c = oneTrip ? openOwn() : dataSource.getConnection();
                 try {
                     c.setAutoCommit(false);
                 } catch (SQLException e) {

@@ -165,43 +165,83 @@ public class ScanStore {
                    Instant scannedAt, Instant receivedAt) {
     }
 
+    /** What one read tells a group: the badges by digest, their delegates' check-ins, the nonces stored before. */
+    record GroupRead(Map<String, BadgeRow> badges, Map<String, CheckInRow> checkIns, Map<String, StoredScan> stored) {
+    }
+
     /**
-     * The badges with these digests and every check-in of their delegates, in one read. Keyed by digest;
-     * check-ins go into {@code checkIns} keyed by {@link #presenceKey}.
+     * One statement for the group: the badges with these digests joined to their delegates and their check-ins
+     * at the group's doors, and (after UNION ALL, marked 2 in the first column) the scans stored before under any of these
+     * (device, nonce) pairs. Check-ins are keyed by {@link #presenceKey}, stored scans by {@link #nonceKey}.
      */
-    static Map<String, BadgeRow> readBadges(Connection con, Collection<String> digests, Map<String, CheckInRow> checkIns)
-            throws SQLException {
-        Map<String, BadgeRow> out = new HashMap<>();
-        if (digests.isEmpty()) {
+    static GroupRead readGroup(Connection con, long eventId, Collection<String> digests, Collection<Long> sessionKeys,
+                               List<String[]> deviceNonces) throws SQLException {
+        GroupRead out = new GroupRead(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        StringBuilder sql = new StringBuilder();
+        if (!digests.isEmpty()) {
+            sql.append("select 1, b.digest, b.code, b.event_id, b.revoked_at, r.id, r.public_id, r.status, r.category,")
+                    .append(" r.given_name, r.family_name, r.native_name, r.organization, r.country, c.id, c.session_key,")
+                    .append(" c.inside, c.first_scanned_at, c.first_device_id, c.last_at")
+                    .append(" from badge b join registration r on r.id = b.registration_id")
+                    .append(" left join checkin c on c.registration_id = r.id and c.session_key in (")
+                    .append(marks(sessionKeys.size())).append(')')
+                    .append(" where b.digest in (").append(marks(digests.size())).append(')');
+        }
+        if (!deviceNonces.isEmpty()) {
+            sql.append(sql.isEmpty() ? "" : " union all ")
+                    .append("select 2, s.device_id, s.nonce, s.registration_id, null, s.session_id, null, s.result, null,")
+                    .append(" null, null, null, null, null, null, null, null, s.first_scanned_at, s.first_device_id, null")
+                    .append(" from scan s where s.event_id = ? and (");
+            for (int i = 0; i < deviceNonces.size(); i++) {
+                sql.append(i == 0 ? "" : " or ").append("(s.device_id = ? and s.nonce = ?)");
+            }
+            sql.append(')');
+        }
+        if (sql.isEmpty()) {
             return out;
         }
-        String sql = "select b.digest, b.code, b.event_id, b.revoked_at, r.id, r.public_id, r.status, r.category, r.given_name,"
-                + " r.family_name, r.native_name, r.organization, r.country,"
-                + " c.id, c.session_key, c.inside, c.first_scanned_at, c.first_device_id, c.last_at"
-                + " from badge b join registration r on r.id = b.registration_id"
-                + " left join checkin c on c.registration_id = r.id"
-                + " where b.digest in (" + marks(digests.size()) + ")";
-        try (PreparedStatement ps = con.prepareStatement(sql)) {
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
             int i = 1;
-            for (String d : digests) {
-                ps.setString(i++, d);
+            if (!digests.isEmpty()) {
+                for (Long k : sessionKeys) {
+                    ps.setLong(i++, k);
+                }
+                for (String d : digests) {
+                    ps.setString(i++, d);
+                }
+            }
+            if (!deviceNonces.isEmpty()) {
+                ps.setLong(i++, eventId);
+                for (String[] dn : deviceNonces) {
+                    ps.setString(i++, dn[0]);
+                    ps.setString(i++, dn[1]);
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String digest = rs.getString(1);
-                    BadgeRow b = out.get(digest);
-                    if (b == null) {
-                        b = new BadgeRow(rs.getString(2), rs.getLong(3), rs.getObject(4) != null, rs.getLong(5), rs.getString(6),
-                                RegistrationStatus.valueOf(rs.getString(7)), Category.valueOf(rs.getString(8)), rs.getString(9),
-                                rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13));
-                        out.put(digest, b);
+                    if (rs.getInt(1) == 2) {
+                        long reg = rs.getLong(4);
+                        Long registrationId = rs.wasNull() ? null : reg;
+                        long ses = rs.getLong(6);
+                        Long sessionId = rs.wasNull() ? null : ses;
+                        out.stored().put(nonceKey(rs.getString(2), rs.getString(3)), new StoredScan(ScanResult.valueOf(rs.getString(8)),
+                                registrationId, sessionId, instant(rs.getObject(18, LocalDateTime.class)), rs.getString(19)));
+                        continue;
                     }
-                    long checkInId = rs.getLong(14);
+                    String digest = rs.getString(2);
+                    BadgeRow b = out.badges().get(digest);
+                    if (b == null) {
+                        b = new BadgeRow(rs.getString(3), rs.getLong(4), rs.getObject(5) != null, rs.getLong(6), rs.getString(7),
+                                RegistrationStatus.valueOf(rs.getString(8)), Category.valueOf(rs.getString(9)), rs.getString(10),
+                                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+                        out.badges().put(digest, b);
+                    }
+                    long checkInId = rs.getLong(15);
                     if (!rs.wasNull()) {
-                        long key = rs.getLong(15);
-                        checkIns.putIfAbsent(presenceKey(b.registrationId(), key), new CheckInRow(checkInId, b.registrationId(), key,
-                                rs.getBoolean(16), instant(rs.getObject(17, LocalDateTime.class)), rs.getString(18),
-                                instant(rs.getObject(19, LocalDateTime.class))));
+                        long key = rs.getLong(16);
+                        out.checkIns().putIfAbsent(presenceKey(b.registrationId(), key), new CheckInRow(checkInId, b.registrationId(),
+                                key, rs.getBoolean(17), instant(rs.getObject(18, LocalDateTime.class)), rs.getString(19),
+                                instant(rs.getObject(20, LocalDateTime.class))));
                     }
                 }
             }
@@ -215,39 +255,6 @@ public class ScanStore {
 
     static String nonceKey(String deviceId, String nonce) {
         return deviceId + "\u0000" + nonce;
-    }
-
-    /** Scans stored earlier under any of these (device, nonce) pairs, keyed by {@link #nonceKey}. */
-    static Map<String, StoredScan> readStored(Connection con, long eventId, List<String[]> deviceNonces) throws SQLException {
-        Map<String, StoredScan> out = new HashMap<>();
-        if (deviceNonces.isEmpty()) {
-            return out;
-        }
-        StringBuilder sql = new StringBuilder("select device_id, nonce, result, registration_id, session_id, first_scanned_at,"
-                + " first_device_id from scan where event_id = ? and (");
-        for (int i = 0; i < deviceNonces.size(); i++) {
-            sql.append(i == 0 ? "" : " or ").append("(device_id = ? and nonce = ?)");
-        }
-        sql.append(')');
-        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-            int i = 1;
-            ps.setLong(i++, eventId);
-            for (String[] dn : deviceNonces) {
-                ps.setString(i++, dn[0]);
-                ps.setString(i++, dn[1]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long reg = rs.getLong(4);
-                    Long registrationId = rs.wasNull() ? null : reg;
-                    long ses = rs.getLong(5);
-                    Long sessionId = rs.wasNull() ? null : ses;
-                    out.put(nonceKey(rs.getString(1), rs.getString(2)), new StoredScan(ScanResult.valueOf(rs.getString(3)),
-                            registrationId, sessionId, instant(rs.getObject(6, LocalDateTime.class)), rs.getString(7)));
-                }
-            }
-        }
-        return out;
     }
 
     /** Which of these delegates hold a confirmed seat in which of these sessions, as {@link #presenceKey}s. */
@@ -291,40 +298,68 @@ public class ScanStore {
                 inside, ts(at), checkInId, expected);
     }
 
-    /** First check-ins, in one statement; a concurrent first check-in elsewhere fails it on the unique key. */
-    static void insertCheckIns(Connection con, long eventId, List<CheckInRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
+    /**
+     * Writes a group and commits it: the new check-ins in one multi-row insert (a concurrent first check-in
+     * elsewhere fails it on the unique key), the scans in another (so does a nonce stored meanwhile). With
+     * {@code oneTrip} (a MySQL or MariaDB connection that allows several statements) the two inserts and the
+     * COMMIT go in one round trip; the server stops at the first statement that fails, so nothing after it
+     * runs and the caller rolls back.
+     */
+    static void writeGroup(Connection con, boolean oneTrip, long eventId, List<CheckInRow> checkIns, List<ScanRow> scans)
+            throws SQLException {
+        StringBuilder checkInSql = new StringBuilder();
+        List<Object> checkInParams = new ArrayList<>(checkIns.size() * 7);
+        if (!checkIns.isEmpty()) {
+            checkInSql.append("insert into checkin (event_id, registration_id, session_key, first_scanned_at, first_device_id,"
+                    + " inside, last_at, version) values ");
+            for (int i = 0; i < checkIns.size(); i++) {
+                CheckInRow c = checkIns.get(i);
+                checkInSql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, 0)");
+                Collections.addAll(checkInParams, eventId, c.registrationId, c.sessionKey, ts(c.firstScannedAt), c.firstDeviceId,
+                        c.inside, ts(c.lastAt));
+            }
+        }
+        StringBuilder scanSql = new StringBuilder();
+        List<Object> scanParams = new ArrayList<>(scans.size() * 14);
+        if (!scans.isEmpty()) {
+            scanSql.append("insert into scan (event_id, session_id, registration_id, device_id, nonce, code_excerpt, direction,"
+                    + " result, manual, staff_username, first_scanned_at, first_device_id, scanned_at, received_at) values ");
+            for (int i = 0; i < scans.size(); i++) {
+                ScanRow r = scans.get(i);
+                scanSql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                Collections.addAll(scanParams, r.eventId(), r.sessionId(), r.registrationId(), r.deviceId(), r.nonce(),
+                        r.excerpt(), r.direction().name(), r.result().name(), false, r.staff(), ts(r.firstScannedAt()),
+                        r.firstDeviceId(), ts(r.scannedAt()), ts(r.receivedAt()));
+            }
+        }
+        if (!oneTrip) {
+            if (!checkIns.isEmpty()) {
+                execute(con, checkInSql.toString(), checkInParams.toArray());
+            }
+            if (!scans.isEmpty()) {
+                execute(con, scanSql.toString(), scanParams.toArray());
+            }
+            con.commit();
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into checkin (event_id, registration_id, session_key, first_scanned_at,"
-                + " first_device_id, inside, last_at, version) values ");
-        List<Object> params = new ArrayList<>(rows.size() * 7);
-        for (int i = 0; i < rows.size(); i++) {
-            CheckInRow c = rows.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, 0)");
-            Collections.addAll(params, eventId, c.registrationId, c.sessionKey, ts(c.firstScannedAt), c.firstDeviceId, c.inside,
-                    ts(c.lastAt));
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>(checkInParams.size() + scanParams.size());
+        if (!checkIns.isEmpty()) {
+            sql.append(checkInSql).append("; ");
+            params.addAll(checkInParams);
         }
-        execute(con, sql.toString(), params.toArray());
-    }
-
-    /** The group's scans, in one statement; a nonce stored concurrently elsewhere fails it on the unique key. */
-    static void insertScans(Connection con, List<ScanRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        if (!scans.isEmpty()) {
+            sql.append(scanSql).append("; ");
+            params.addAll(scanParams);
         }
-        StringBuilder sql = new StringBuilder("insert into scan (event_id, session_id, registration_id, device_id, nonce,"
-                + " code_excerpt, direction, result, manual, staff_username, first_scanned_at, first_device_id, scanned_at,"
-                + " received_at) values ");
-        List<Object> params = new ArrayList<>(rows.size() * 14);
-        for (int i = 0; i < rows.size(); i++) {
-            ScanRow r = rows.get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            Collections.addAll(params, r.eventId(), r.sessionId(), r.registrationId(), r.deviceId(), r.nonce(), r.excerpt(),
-                    r.direction().name(), r.result().name(), false, r.staff(), ts(r.firstScannedAt()), r.firstDeviceId(),
-                    ts(r.scannedAt()), ts(r.receivedAt()));
+        sql.append("commit");
+        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+            bind(ps, params.toArray());
+            ps.execute();
+            while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
+                // every statement's result read, so that a failure among them is thrown here
+            }
         }
-        execute(con, sql.toString(), params.toArray());
     }
 
     private static String marks(int n) {

@@ -37,7 +37,7 @@ public interface ForumPassConfig {
     /** How door scans are settled (see ScanLanes). */
     interface Scan {
         /** Threads (each with one database connection) that settle scans in groups. */
-        @WithDefault("4")
+        @WithDefault("2")
         int lanes();
 
         /** The most scans one group (one transaction) settles. */

@@ -129,7 +129,8 @@ public final class LoadHarness {
         int seconds = opt("seconds", 15);
         Forum forum = null;
         if (scenarios.contains("scan") || scenarios.contains("drain") || scenarios.contains("badges")) {
-            forum = forum("bench-" + UUID.randomUUID().toString().substring(0, 6), opt("delegates", 2000));
+            forum = options.containsKey("forum") ? existingForum(options.get("forum"))
+                    : forum("bench-" + UUID.randomUUID().toString().substring(0, 6), opt("delegates", 3000));
         }
         int warmup = opt("warmup", 10);
         if (warmup > 0) { // the JIT compiles the hot paths before anything is counted
@@ -202,7 +203,7 @@ public final class LoadHarness {
         double ready = (System.nanoTime() - launched) / 1e9;
         String started = Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
                 .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1")).findFirst().orElse("?");
-        System.out.printf(Locale.ROOT, "app %s on an empty schema (migrations, first organizer): ready in %.1f s, Quarkus \"started in\" %s s%n",
+        System.out.printf(Locale.ROOT, "%s on an empty schema (migrations, first organizer): ready in %.1f s, Quarkus \"started in\" %s s%n",
                 app, ready, started);
         figure("start of the packaged app (-Pmariadb) on an empty MariaDB schema: process launch to readiness UP",
                 String.format(Locale.ROOT, "%.1f s (Quarkus \"started in\" %s s)", ready, started));
@@ -247,7 +248,7 @@ public final class LoadHarness {
     private void scanRush(Forum f, int callers, int seconds) throws Exception {
         IntFunction<Load.Req> scan = scans(f);
         Load.Result max = withRss(() -> load.closed("scan rush, closed model (" + f.codes.size()
-                + " delegates, 8 sessions and the entrance, 40 devices, 10% repeats)", callers, seconds, scan));
+                + " delegates, " + (f.sessions.size() - 1) + " sessions and the entrance, 10% repeats)", callers, seconds, scan));
         print(max, callers + " callers");
         double ratio = 100 * max.throughput() / liveThroughput;
         System.out.printf(Locale.ROOT, "    scans / liveness throughput = %.1f%%%n%n", ratio);
@@ -269,16 +270,45 @@ public final class LoadHarness {
         }
     }
 
+    /**
+     * Door scans as a rush makes them: nine in ten are a delegate's first scan at a door (each (delegate,
+     * door) pair once, in random order, across every phase of the run), one in ten is a repeat of a recent
+     * scan at the same door. Each door has two devices. Rooms whose number ends in 0 have a capacity (large
+     * enough never to fill), so their scans go through the room counter as well.
+     */
     private IntFunction<Load.Req> scans(Forum f) {
+        int doors = f.sessions.size();
+        int pairs = f.codes.size() * doors;
+        int[] order = new int[pairs];
+        for (int i = 0; i < pairs; i++) {
+            order[i] = i;
+        }
         Random random = new Random(7);
+        for (int i = pairs - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] recent = new int[1024];
+        int[] counts = new int[2]; // first scans made, scans made
         return i -> {
-            int d = random.nextInt(f.codes.size());
-            if (i % 10 == 9) {
-                d = (int) (i * 31L % f.codes.size()); // a repeat of a badge already scanned at this door
+            int n = counts[1]++;
+            int pair;
+            if (n % 10 == 9 && counts[0] > 0) {
+                pair = recent[(counts[0] - 1 - random.nextInt(Math.min(counts[0], recent.length))) % recent.length];
+            } else {
+                pair = order[counts[0] % pairs];
+                recent[counts[0] % recent.length] = pair;
+                counts[0]++;
+                if (counts[0] == pairs && !f.slug.startsWith("bench-warm")) {
+                    System.out.printf("    (every delegate has been scanned at every door; from here on scans are repeats)%n");
+                }
             }
-            String session = f.sessions.get(d % f.sessions.size());
-            return Load.Req.post("/api/v1/events/" + f.slug + "/scans", json(scanBody(f.codes.get(d), session,
-                    "door-" + (d % 40), UUID.randomUUID().toString())), token);
+            int delegate = pair / doors;
+            int door = pair % doors;
+            return Load.Req.post("/api/v1/events/" + f.slug + "/scans", json(scanBody(f.codes.get(delegate), f.sessions.get(door),
+                    "door-" + door + (delegate % 2 == 0 ? "a" : "b"), UUID.randomUUID().toString())), token);
         };
     }
 
@@ -538,7 +568,7 @@ public final class LoadHarness {
         List<Map<String, Object>> sessions = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         codes.add("");
-        for (int i = 1; i <= 8; i++) {
+        for (int i = 1; i <= opt("sessions", 40); i++) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("code", "S" + i);
             s.put("title", "Session " + i);
@@ -546,7 +576,7 @@ public final class LoadHarness {
             s.put("room", "Room " + i);
             s.put("startsAt", now.minusHours(1).toString());
             s.put("endsAt", now.plusHours(10).toString());
-            s.put("capacity", null);
+            s.put("capacity", i % 10 == 0 ? delegates + 100 : null);
             s.put("requiresRegistration", false);
             sessions.add(s);
             codes.add("S" + i);
@@ -565,10 +595,36 @@ public final class LoadHarness {
             }
             badgeCodes.add(code);
         }
-        System.out.printf(Locale.ROOT, "set-up: event %s with 8 sessions and %,d confirmed delegates in %.1f s%s%n%n", slug,
-                ids.size(), (System.nanoTime() - t) / 1e9,
+        System.out.printf(Locale.ROOT, "set-up: event %s with %d sessions and %,d confirmed delegates in %.1f s%s%n%n", slug,
+                sessions.size(), ids.size(), (System.nanoTime() - t) / 1e9,
                 missing == 0 ? "" : " — " + missing + " have no badge code, so their scans answer INVALID_CODE");
         return new Forum(slug, codes, ids, badgeCodes);
+    }
+
+    /** A forum an earlier run made ({@code forum=<slug>}), to measure again without importing again. */
+    private Forum existingForum(String slug) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = JSON.readTree(check(send(get("/api/v1/events/" + slug + "/registrations?status=CONFIRMED&size=100&page="
+                    + page)), 200, "registrations").body());
+            for (JsonNode r : p.path("items")) {
+                ids.add(r.path("id").asText());
+            }
+            if (p.path("items").size() < 100) {
+                break;
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        for (String id : ids) {
+            codes.add(JSON.readTree(check(send(get("/api/v1/registrations/" + id)), 200, "registration").body())
+                    .path("badge").path("code").asText("NO-BADGE-" + id));
+        }
+        List<String> sessions = new ArrayList<>(List.of(""));
+        for (int i = 1; i <= opt("sessions", 40); i++) {
+            sessions.add("S" + i);
+        }
+        System.out.printf(Locale.ROOT, "set-up: event %s again, %,d confirmed delegates%n%n", slug, ids.size());
+        return new Forum(slug, sessions, ids, codes);
     }
 
     private List<String> importDelegates(String slug, int count, int seed) throws Exception {

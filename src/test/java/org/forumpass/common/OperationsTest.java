@@ -36,6 +36,18 @@ class OperationsTest {
     }
 
     @Test
+    void countsDoorScansByVerdictAndGroup() {
+        String slug = org.forumpass.Fixtures.createEvent(org.forumpass.Fixtures.event(org.forumpass.Fixtures.slug()));
+        org.forumpass.Fixtures.asDoor().body(java.util.Map.of("code", "FP1.forged", "deviceId", "door-m",
+                        "nonce", org.forumpass.Fixtures.unique()))
+                .post("/api/v1/events/" + slug + "/scans").then().statusCode(200).body("result", is("INVALID_CODE"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("forumpass_scans_total{result=\"INVALID_CODE\"}"))
+                .body(containsString("forumpass_scan_group_size_count"))
+                .body(containsString("forumpass_scan_group_seconds_count"));
+    }
+
+    @Test
     void unknownPathsAnswerProblemJson() {
         given().get("/api/v1/nothing-here").then().statusCode(404)
                 .contentType("application/problem+json").body("code", is("http.not_found"));
