@@ -6,4 +6,22 @@ import org.forumpass.event.Category;
 public record SyntheticDelegate(String givenName, String familyName, String nativeName, String jobTitle,
                                 String organization, String country, String email, String phone, Category category,
                                 String language) {
+
+    /** The body of {@code POST /api/v1/events/{slug}/registrations} for this delegate, with consent and no sessions. */
+    public java.util.Map<String, Object> registrationBody() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("givenName", givenName);
+        m.put("familyName", familyName);
+        m.put("nativeName", nativeName);
+        m.put("jobTitle", jobTitle);
+        m.put("organization", organization);
+        m.put("country", country);
+        m.put("email", email);
+        m.put("phone", phone);
+        m.put("category", category);
+        m.put("language", language);
+        m.put("consent", true);
+        m.put("sessions", java.util.List.of());
+        return m;
+    }
 }

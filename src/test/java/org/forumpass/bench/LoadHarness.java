@@ -658,20 +658,7 @@ public final class LoadHarness {
     }
 
     private static Map<String, Object> delegate(SyntheticDelegate d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("givenName", d.givenName());
-        m.put("familyName", d.familyName());
-        m.put("nativeName", d.nativeName());
-        m.put("jobTitle", d.jobTitle());
-        m.put("organization", d.organization());
-        m.put("country", d.country());
-        m.put("email", d.email());
-        m.put("phone", d.phone());
-        m.put("category", d.category());
-        m.put("language", d.language());
-        m.put("consent", true);
-        m.put("sessions", List.of());
-        return m;
+        return d.registrationBody();
     }
 
     private static Map<String, Object> event(String slug, int capacity) {

@@ -201,20 +201,7 @@ final class Api {
 
     /** A registration body from a generated delegate. */
     static Map<String, Object> delegate(SyntheticDelegate d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("givenName", d.givenName());
-        m.put("familyName", d.familyName());
-        m.put("nativeName", d.nativeName());
-        m.put("jobTitle", d.jobTitle());
-        m.put("organization", d.organization());
-        m.put("country", d.country());
-        m.put("email", d.email());
-        m.put("phone", d.phone());
-        m.put("category", d.category());
-        m.put("language", d.language());
-        m.put("consent", true);
-        m.put("sessions", List.of());
-        return m;
+        return d.registrationBody();
     }
 
     // ---- answers -------------------------------------------------------------------------------
