@@ -27,14 +27,14 @@ import org.forumpass.registration.RegistrationStatus;
 
 /**
  * Scans of one event settled together in one transaction: one read for the whole group (the badges with
- * their delegates and check-ins, and the nonces stored before), another for seats when a session needs one, the rules
+ * their delegates and check-ins, and for offline uploads the nonces stored before), another for seats when a session needs one, the rules
  * decided in memory in arrival order, then one insert for the new check-ins and one for the scans. The
  * rules are those of {@link CheckInService#scanOnce}; what a scan changes is seen by the scans after it in
  * the same group (a badge scanned twice is ACCEPTED, then ALREADY_CHECKED_IN).
  *
  * <p>Rooms with a capacity, scans out and re-entries write at once (the conditional counters and
  * updates of the single-scan path), inside the same transaction. Anything the database refuses (a first
- * check-in or a nonce stored meanwhile by another replica, a deadlock) fails the whole group, which the
+ * check-in or a nonce stored meanwhile by another replica, a door scan's retry, a deadlock) fails the whole group, which the
  * lane then settles scan by scan.
  */
 final class ScanGroup {
@@ -47,11 +47,19 @@ final class ScanGroup {
         final Instant received;
         final String code;
         final String digest;
+        /**
+         * An offline upload's scan: a device resends its queue when an answer got lost, so the group looks up
+         * its nonce first. A door scan's nonce is new but for a rare retry; its group does not read it, and a
+         * retry of a stored scan fails the group's insert on the unique key, so the lane settles that group
+         * scan by scan, where a replay answers as first answered.
+         */
+        final boolean replayLikely;
         final CompletableFuture<ScanAnswer> answer = new CompletableFuture<>();
         AgendaSession session;
 
-        Item(String slug, ScanRequest req, String lang, String staff, Instant received) {
+        Item(String slug, ScanRequest req, String lang, String staff, Instant received, boolean replayLikely) {
             this.slug = slug;
+            this.replayLikely = replayLikely;
             this.req = req;
             this.lang = lang;
             this.staff = staff;
@@ -107,13 +115,15 @@ final class ScanGroup {
     List<ScanAnswer> settle(Connection con, List<Item> items) throws SQLException {
         Set<String> digests = new LinkedHashSet<>();
         Set<Long> doors = new LinkedHashSet<>();
-        List<String[]> nonces = new ArrayList<>(items.size());
+        List<String[]> nonces = new ArrayList<>();
         for (Item it : items) {
             if (it.digest != null) {
                 digests.add(it.digest);
             }
             doors.add(it.session == null ? CheckIn.ENTRANCE : it.session.id);
-            nonces.add(new String[] {it.req.deviceId(), it.req.nonce()});
+            if (it.replayLikely) {
+                nonces.add(new String[] {it.req.deviceId(), it.req.nonce()});
+            }
         }
         ScanStore.GroupRead read = ScanStore.readGroup(con, event.id, digests, doors, nonces);
         Map<String, StoredScan> stored = read.stored();

@@ -110,7 +110,7 @@ public class ScanLanes {
      * the order it recorded them in (a nonce's first scan is the one that counts).
      */
     public CompletableFuture<ScanAnswer> submit(String slug, ScanRequest req, String lang, String staff, boolean byDevice) {
-        ScanGroup.Item item = new ScanGroup.Item(slug, req, lang, staff, clock.instant());
+        ScanGroup.Item item = new ScanGroup.Item(slug, req, lang, staff, clock.instant(), byDevice);
         if (!running || lanes.isEmpty()) {
             item.answer.completeExceptionally(new Db.Unavailable("scanning is stopping"));
             return item.answer;

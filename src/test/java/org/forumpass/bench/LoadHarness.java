@@ -198,7 +198,7 @@ public final class LoadHarness {
         app = AppProcess.builder(jar, dir.resolve("app")).name("bench")
                 .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
                 .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
-                .jvmArgs("-Xmx" + heap)
+                .jvmArgs(jvmArgs(heap))
                 .start();
         double ready = (System.nanoTime() - launched) / 1e9;
         String started = Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
@@ -212,7 +212,7 @@ public final class LoadHarness {
         app = AppProcess.builder(jar, dir.resolve("app")).name("bench")
                 .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
                 .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
-                .jvmArgs("-Xmx" + heap)
+                .jvmArgs(jvmArgs(heap))
                 .start();
         ready = (System.nanoTime() - launched) / 1e9;
         figure("start again on the existing schema", String.format(Locale.ROOT, "%.1f s", ready));
@@ -220,6 +220,16 @@ public final class LoadHarness {
         figure("memory (RSS) of the app, -Xmx" + heap + ", idle after start", app.rssKb() / 1024 + " MB");
         base = app.uri();
         return AppProcess.ADMIN_PASSWORD;
+    }
+
+    /** The heap cap and any extra JVM options of {@code jvm=} (separated by {@code |}), e.g. a JFR recording. */
+    private String[] jvmArgs(String heap) {
+        List<String> args = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        String extra = options.getOrDefault("jvm", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\|")));
+        }
+        return args.toArray(String[]::new);
     }
 
     private void close() {
@@ -247,11 +257,18 @@ public final class LoadHarness {
     /** Scan rush: 40 devices, thousands of delegates, every tenth scan a repeat of one already made at that door. */
     private void scanRush(Forum f, int callers, int seconds) throws Exception {
         IntFunction<Load.Req> scan = scans(f);
+        double[] groupsBefore = groupSizes();
         Load.Result max = withRss(() -> load.closed("scan rush, closed model (" + f.codes.size()
                 + " delegates, " + (f.sessions.size() - 1) + " sessions and the entrance, 10% repeats)", callers, seconds, scan));
         print(max, callers + " callers");
         double ratio = 100 * max.throughput() / liveThroughput;
-        System.out.printf(Locale.ROOT, "    scans / liveness throughput = %.1f%%%n%n", ratio);
+        System.out.printf(Locale.ROOT, "    scans / liveness throughput = %.1f%%%n", ratio);
+        double[] groupsAfter = groupSizes();
+        if (groupsAfter[0] > groupsBefore[0]) {
+            System.out.printf(Locale.ROOT, "    scans per group settled by a lane (warm-up included): %.1f on average%n",
+                    (groupsAfter[1] - groupsBefore[1]) / (groupsAfter[0] - groupsBefore[0]));
+        }
+        System.out.println();
         figure("door scans, closed model, " + callers + " callers, " + f.codes.size() + " delegates, 10 % repeats",
                 String.format(Locale.ROOT, "%,.0f scans/s, %s, errors %d (%.1f %% of liveness)", max.throughput(),
                         max.percentiles(), max.errors(), ratio));
@@ -310,6 +327,27 @@ public final class LoadHarness {
             return Load.Req.post("/api/v1/events/" + f.slug + "/scans", json(scanBody(f.codes.get(delegate), f.sessions.get(door),
                     "door-" + door + (delegate % 2 == 0 ? "a" : "b"), UUID.randomUUID().toString())), token);
         };
+    }
+
+    /** Count and sum of the server's {@code forumpass_scan_group_size} summary (both 0 when metrics are unavailable). */
+    private double[] groupSizes() {
+        double[] v = new double[2];
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/q/metrics")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("forumpass_scan_group_size_count")) {
+                    v[0] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("forumpass_scan_group_size_sum")) {
+                    v[1] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[2];
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return v;
     }
 
     private final AtomicLong peakRss = new AtomicLong();
