@@ -389,9 +389,8 @@ public class ScanStore {
     }
 
     private int update(String sql, Object... params) {
-        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
-            bind(ps, params);
-            return ps.executeUpdate();
+        try (Connection con = dataSource.getConnection()) {
+            return execute(con, sql, params);
         } catch (SQLException e) {
             throw new ScanStoreException(e);
         }

@@ -1,5 +1,8 @@
 package org.forumpass.seed;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.forumpass.event.Category;
 
 /** An invented delegate, with every field the registration API takes. */
@@ -8,8 +11,8 @@ public record SyntheticDelegate(String givenName, String familyName, String nati
                                 String language) {
 
     /** The body of {@code POST /api/v1/events/{slug}/registrations} for this delegate, with consent and no sessions. */
-    public java.util.Map<String, Object> registrationBody() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    public Map<String, Object> registrationBody() {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("givenName", givenName);
         m.put("familyName", familyName);
         m.put("nativeName", nativeName);
@@ -21,7 +24,7 @@ public record SyntheticDelegate(String givenName, String familyName, String nati
         m.put("category", category);
         m.put("language", language);
         m.put("consent", true);
-        m.put("sessions", java.util.List.of());
+        m.put("sessions", List.of());
         return m;
     }
 }
