@@ -216,10 +216,26 @@ public final class LoadHarness {
                 .start();
         ready = (System.nanoTime() - launched) / 1e9;
         figure("start again on the existing schema", String.format(Locale.ROOT, "%.1f s", ready));
-        Thread.sleep(5000);
-        figure("memory (RSS) of the app, -Xmx" + heap + ", idle after start", app.rssKb() / 1024 + " MB");
+        figure("memory (RSS) of the app, -Xmx" + heap + ", idle after start", settledRssKb(app) / 1024 + " MB");
         base = app.uri();
         return AppProcess.ADMIN_PASSWORD;
+    }
+
+    /** The app's RSS once it holds still (two readings half a second apart within 1 MB), or after 15 s. */
+    private static long settledRssKb(AppProcess app) {
+        long[] previous = {-1};
+        try {
+            org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(15)).until(() -> {
+                        long now = app.rssKb();
+                        boolean still = previous[0] >= 0 && Math.abs(now - previous[0]) < 1024;
+                        previous[0] = now;
+                        return still;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            System.out.println("    (the app's RSS was still moving after 15 s; taking the last reading)");
+        }
+        return app.rssKb();
     }
 
     /** The heap cap and any extra JVM options of {@code jvm=} (separated by {@code |}), e.g. a JFR recording. */

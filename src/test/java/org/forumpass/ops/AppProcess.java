@@ -185,17 +185,16 @@ public final class AppProcess implements AutoCloseable {
 
     /** Waits until readiness answers 200; fails early, with the log's tail, if the process ends. */
     public void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(this + " exited with " + process.exitValue() + ":\n" + logTail(40));
-            }
-            if (readinessStatus() == 200) {
-                return;
-            }
-            LocalMariaDb.sleep(200);
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(this + " exited with " + process.exitValue() + ":\n" + logTail(40));
+                }
+                return readinessStatus() == 200;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException(this + " not ready within " + timeout.toSeconds() + " s:\n" + logTail(40));
         }
-        throw new IllegalStateException(this + " not ready within " + timeout.toSeconds() + " s:\n" + logTail(40));
     }
 
     /** The HTTP status of {@code /q/health/ready}, or -1 when it does not answer within 2 s. */

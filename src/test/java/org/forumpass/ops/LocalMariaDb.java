@@ -132,26 +132,29 @@ public final class LocalMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        SQLException last = null;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mariadbd exited with " + process.exitValue() + ":\n" + tail(errorLog, 30));
-            }
-            try (Connection c = connect(DATABASE); Statement s = c.createStatement()) {
-                s.execute("SELECT 1");
-                return this;
-            } catch (SQLException e) {
-                if (e.getMessage() != null && e.getMessage().contains("No suitable driver")) {
-                    throw new IllegalStateException("No JDBC driver for MariaDB on the class path", e);
+        SQLException[] last = {null};
+        try {
+            org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("mariadbd exited with " + process.exitValue() + ":\n" + tail(errorLog, 30));
                 }
-                last = e;
-            }
-            sleep(200);
+                try (Connection c = connect(DATABASE); Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                    return true;
+                } catch (SQLException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("No suitable driver")) {
+                        throw new IllegalStateException("No JDBC driver for MariaDB on the class path", e);
+                    }
+                    last[0] = e;
+                    return false;
+                }
+            });
+            return this;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            killQuietly();
+            throw new IllegalStateException("mariadbd did not answer within " + START_TIMEOUT.toSeconds() + " s (" + last[0] + "):\n"
+                    + tail(errorLog, 30), last[0]);
         }
-        killQuietly();
-        throw new IllegalStateException("mariadbd did not answer within " + START_TIMEOUT.toSeconds() + " s (" + last + "):\n"
-                + tail(errorLog, 30), last);
     }
 
     /** Graceful shutdown (SIGTERM: InnoDB flushes and closes), waiting for the process to end. */
@@ -324,14 +327,6 @@ public final class LocalMariaDb implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void deleteTree(Path root) {
         if (!Files.exists(root)) {

@@ -105,16 +105,16 @@ class DatabaseOutageIT {
         Load load = new Load(slug, codes, seed);
         try {
             load.start();
-            Thread.sleep(2000); // load before the outage
+            load.awaitAnswered(100, Long.MIN_VALUE, Duration.ofSeconds(30)); // load before the outage
             downAt = System.nanoTime();
             takeDown.run();
             down = load.await(h -> h.ready() == 503 && "DOWN".equals(h.readyState()), downAt, DOWN_BOUND.plusSeconds(10));
-            Thread.sleep(3000); // load while the database is down
+            load.awaitAnswered(30, down.at(), Duration.ofSeconds(60)); // load while the database is down
             restartAt = System.nanoTime();
             db.start();
             dbBack = System.nanoTime();
             up = load.await(h -> h.ready() == 200 && "UP".equals(h.readyState()), restartAt, UP_BOUND.plusSeconds(30));
-            Thread.sleep(2000); // load after the recovery
+            load.awaitAnswered(100, up.at(), Duration.ofSeconds(60)); // load after the recovery
             end = System.nanoTime();
         } finally {
             load.stop();
@@ -253,7 +253,7 @@ class DatabaseOutageIT {
                     Scan s = new Scan(codes.get(random.nextInt(codes.size())), random.nextBoolean() ? "S1" : null, device,
                             UUID.randomUUID().toString());
                     call("scan", s.key(), () -> send(api.scan(slug, s, CLIENT_TIMEOUT)));
-                })));
+                }, 25)));
             }
             for (int i = 0; i < 2; i++) {
                 Random random = new Random(100 + i);
@@ -262,16 +262,17 @@ class DatabaseOutageIT {
                     String email = "load-" + UUID.randomUUID() + "@example.org";
                     d.put("email", email);
                     call("register", email, () -> send(api.register(slug, d, CLIENT_TIMEOUT)));
-                })));
+                }, 25)));
             }
-            workers.add(pool.submit(() -> loop(this::probe)));
+            workers.add(pool.submit(() -> loop(this::probe, 100)));
         }
 
-        private void loop(ThrowingRunnable step) {
+        /** Runs {@code step} until stopped, pausing {@code pauseMillis} between runs: the pace of the load, not a wait for anything. */
+        private void loop(ThrowingRunnable step, long pauseMillis) {
             while (running.get()) {
                 try {
                     step.run();
-                    Thread.sleep(25);
+                    Thread.sleep(pauseMillis);
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
@@ -317,21 +318,24 @@ class DatabaseOutageIT {
             Health h = new Health(t, ready, state, live);
             health.add(h);
             latest = h;
-            Thread.sleep(75);
         }
 
         /** The first probe sent after {@code since} that matches, waiting at most {@code timeout}. */
-        Health await(Predicate<Health> condition, long since, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (Health h : health) {
-                    if (h.at() >= since && condition.test(h)) {
-                        return h;
-                    }
-                }
-                Thread.sleep(50);
+        Health await(Predicate<Health> condition, long since, Duration timeout) {
+            try {
+                return org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                        .until(() -> health.stream().filter(h -> h.at() >= since && condition.test(h)).findFirst(),
+                                java.util.Optional::isPresent)
+                        .orElseThrow();
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("no such health probe within " + timeout + "; the last: " + latest + "\n" + app.logTail(30));
             }
-            throw new AssertionError("no such health probe within " + timeout + "; the last: " + latest + "\n" + app.logTail(30));
+        }
+
+        /** Waits until {@code count} API calls sent after {@code since} (a nanoTime) have their answer, whatever it is. */
+        void awaitAnswered(int count, long since, Duration timeout) {
+            org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> calls.stream().filter(c -> c.sentAt() >= since).count() >= count);
         }
 
         /** Stops the load; rethrows what broke a worker (a bug in the test, not an answer of the app). */

@@ -243,14 +243,15 @@ class ReplicasIT {
                 return null;
             }));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (ackedAtVictim.get() < 400 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await("400 scans acknowledged by the victim").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20)).until(() -> ackedAtVictim.get() >= 400);
         long rssBefore = victim.rssKb();
         victim.kill9();
         long killedAt = System.nanoTime();
-        Thread.sleep(1500); // the devices carry on at the survivor for a moment
+        // the devices carry on at the survivor for a while
+        org.awaitility.Awaitility.await("200 scans acknowledged by the survivor").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> attempts.stream().filter(x -> !x.atVictim() && x.status() == 200).count() >= 200);
         running.set(false);
         double survivorSeconds = seconds(killedAt, System.nanoTime());
         for (Future<?> f : devices) {
@@ -364,13 +365,11 @@ class ReplicasIT {
     }
 
     /** The limits count in fixed windows; a test that straddled a window's end would see the count restart. */
-    private static void awaitRoomInWindow(Duration window, Duration room) throws InterruptedException {
+    private static void awaitRoomInWindow(Duration window, Duration room) {
         long len = window.toMillis();
-        long now = Instant.now().toEpochMilli();
-        long left = len - now % len;
-        if (left < room.toMillis()) {
-            Thread.sleep(left + 200);
-        }
+        org.awaitility.Awaitility.await("a fixed window with " + room + " left").atMost(window.plus(room))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> len - Instant.now().toEpochMilli() % len >= room.toMillis());
     }
 
     private static String unique() {
