@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -77,18 +76,15 @@ public final class LocalMariaDb implements AutoCloseable {
                         + " install it with `apt-get install -y mariadb-server` (Debian/Ubuntu)."));
         Path installDb = binary("mariadb-install-db", "mysql_install_db").orElseThrow(() -> new IllegalStateException(
                 "mariadbd is there but mariadb-install-db is not: install the full package with `apt-get install -y mariadb-server`."));
-        String osUser = isRoot() ? "mysql" : System.getProperty("user.name");
+        // as root the server runs as root too: the mysql account cannot reach a checkout in a private
+        // directory (mktemp -d makes it 0700), and mariadbd accepts root when told so explicitly
+        String osUser = isRoot() ? "root" : System.getProperty("user.name");
         try {
             Path abs = dir.toAbsolutePath().normalize();
             if (Files.exists(abs.resolve("data"))) {
                 throw new IllegalStateException(abs + " holds a data directory already");
             }
             Files.createDirectories(abs);
-            if (isRoot()) {
-                // mariadbd drops to mysql and then writes its socket, pid file and log here
-                UserPrincipalLookupService users = abs.getFileSystem().getUserPrincipalLookupService();
-                Files.setOwner(abs, users.lookupPrincipalByName(osUser));
-            }
             Path init = abs.resolve("init.sql");
             Files.writeString(init, String.join("\n",
                     "FLUSH PRIVILEGES;", // the bootstrap runs without grant tables; this loads them so CREATE USER works
