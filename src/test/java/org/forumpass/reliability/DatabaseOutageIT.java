@@ -92,6 +92,44 @@ class DatabaseOutageIT {
         outage("graceful shutdown", db::stop, 12);
     }
 
+    /**
+     * A restart kills the connections that sat idle in the app's pool. Once the database answers again, none
+     * of them may fail a request: the pool checks each connection as it hands it out and replaces the dead ones.
+     */
+    @Test
+    void idleConnectionsKilledByARestartFailNoRequest() throws Exception {
+        String slug = "idle-" + UUID.randomUUID().toString().substring(0, 8);
+        api.createEvent(slug, 100_000, true);
+        api.importDelegatesWithBadges(slug, 20, 13);
+        Stored stored = new Stored(db);
+        String connections = "select count(*) - 1 from information_schema.processlist where user = '" + LocalMariaDb.USER + "'";
+        long pooled = org.awaitility.Awaitility.await("12 connections open at once").atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                    exports(slug, 32); // requests at once: the pool opens connections for them and keeps them idle
+                    return stored.count(connections);
+                }, n -> n >= 12);
+        db.stop();
+        db.start(); // returns once MariaDB answers; readiness is not asked, since each probe would replace one dead connection
+        List<HttpResponse<String>> after = exports(slug, 32);
+        List<String> failed = after.stream().filter(r -> r.statusCode() != 200).map(r -> r.statusCode() + " " + r.body()).toList();
+        say("idle pool connections across a graceful restart: %d open before, %d requests at once once MariaDB answered, %d failed", pooled,
+                after.size(), failed.size());
+        assertEquals(List.of(), failed, pooled + " connections were open before the restart; requests after it failed");
+    }
+
+    /** {@code n} delegate exports sent at once, with their answers. */
+    private static List<HttpResponse<String>> exports(String slug, int n) throws Exception {
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            burst.add(Api.sendAsync(api.get("/api/v1/events/" + slug + "/exports/delegates.csv")));
+        }
+        List<HttpResponse<String>> out = new ArrayList<>();
+        for (var f : burst) {
+            out.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return out;
+    }
+
     private void outage(String how, Runnable takeDown, int seed) throws Exception {
         String slug = "outage-" + UUID.randomUUID().toString().substring(0, 8);
         api.createEvent(slug, 100_000, true);
