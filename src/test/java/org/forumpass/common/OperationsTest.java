@@ -35,6 +35,20 @@ class OperationsTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
     }
 
+    /**
+     * A request refused for its sign-in is counted under its route, not its raw path, so random paths cannot
+     * swell the metrics.
+     */
+    @Test
+    void refusedSignInsAreCountedUnderTheirRoute() {
+        String slug = "refused-" + org.forumpass.Fixtures.unique();
+        given().header("Authorization", "Bearer not-a-token").get("/api/v1/events/" + slug + "/registrations").then()
+                .statusCode(401).contentType("application/problem+json").body("code", is("auth.unauthorized"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("status=\"401\",uri=\"/api/v1/events/{slug}/registrations\""))
+                .body(org.hamcrest.Matchers.not(containsString(slug)));
+    }
+
     @Test
     void countsDoorScansByVerdictAndGroup() {
         String slug = org.forumpass.Fixtures.createEvent(org.forumpass.Fixtures.event(org.forumpass.Fixtures.slug()));
