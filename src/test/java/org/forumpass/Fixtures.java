@@ -57,6 +57,17 @@ public final class Fixtures {
         return given().contentType(ContentType.JSON);
     }
 
+    /**
+     * Waits until the current fixed window of {@code window} (aligned to the epoch, as the limits count) has
+     * at least {@code room} left, so that a test of a limit does not straddle a window's end and see the count restart.
+     */
+    public static void awaitRoomInWindow(java.time.Duration window, java.time.Duration room) {
+        long len = window.toMillis();
+        org.awaitility.Awaitility.await("a fixed window with " + room + " left").atMost(window.plus(room))
+                .pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> len - java.time.Instant.now().toEpochMilli() % len >= room.toMillis());
+    }
+
     public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
@@ -117,7 +128,7 @@ public final class Fixtures {
     }
 
     public static String email() {
-        return "d-" + unique() + "@example.org";
+        return "d-" + UUID.randomUUID() + "@example.org"; // 122 random bits: a race of 500 registrations never repeats one
     }
 
     /** Registers and answers the 201 body as a map (id, status, manageToken, sessions). */

@@ -2,6 +2,7 @@ package org.forumpass.common;
 
 import static org.forumpass.Fixtures.anonymous;
 import static org.forumpass.Fixtures.asOrganizer;
+import static org.forumpass.Fixtures.awaitRoomInWindow;
 import static org.forumpass.Fixtures.createEvent;
 import static org.forumpass.Fixtures.delegate;
 import static org.forumpass.Fixtures.email;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.is;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,7 @@ class LimitsTest {
     @Test
     void afterThreeWrongPasswordsTheAccountRefusesSignInEvenWithTheRightOne() {
         String user = "gate-" + unique();
+        awaitRoomInWindow(Duration.ofMinutes(15), Duration.ofSeconds(15));
         asOrganizer().body(Map.of("username", user, "password", "door-password-7", "role", "door")).post("/api/v1/staff")
                 .then().statusCode(201);
         for (int i = 0; i < 3; i++) {
@@ -45,6 +48,7 @@ class LimitsTest {
     @Test
     void oneAddressRegistersAtMostThreeTimesAMinute() {
         String slug = createEvent(event(slug()));
+        awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(15));
         for (int i = 0; i < 3; i++) {
             anonymous().body(delegate(email())).post("/api/v1/events/" + slug + "/registrations").then().statusCode(201);
         }

@@ -304,13 +304,25 @@ public final class LocalMariaDb implements AutoCloseable {
         }
     }
 
-    /** A port that was free a moment ago (the kernel's choice of an ephemeral port). */
+    /** Ports this JVM has handed out: processes started at the same moment must not be given the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port that was free a moment ago (the kernel's choice of an ephemeral port), and not handed out before
+     * by this JVM: the kernel may offer a just-released port again to the next caller.
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0)) {
+                s.setReuseAddress(true);
+                port = s.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
         }
     }
 
