@@ -159,9 +159,14 @@ public class CheckInService {
 
     /** The event and its sessions, from the cache or read in a transaction of their own (lanes have none). */
     Door door(String slug) {
+        return door(slug, false);
+    }
+
+    /** The event's doors, cached for a moment; with {@code knownWillDo}, the ones cached earlier, however old. */
+    Door door(String slug, boolean knownWillDo) {
         long now = System.currentTimeMillis();
         Door d = doors.get(slug);
-        if (d == null || now - d.loadedAt() > CACHE_MILLIS) {
+        if (d == null || !knownWillDo && now - d.loadedAt() > CACHE_MILLIS) {
             d = QuarkusTransaction.joiningExisting().call(() -> {
                 Event event = events.require(slug);
                 java.util.Map<String, AgendaSession> sessions = new java.util.HashMap<>();

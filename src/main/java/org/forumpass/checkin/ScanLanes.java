@@ -154,6 +154,12 @@ public class ScanLanes {
         final BlockingQueue<ScanGroup.Item> queue;
         final Thread thread;
         Connection con;
+        /**
+         * The last group met the database away. The lane then settles with the event's doors it already knows
+         * rather than asking the pool for them: the pool takes about 2 s to give up on a server that is gone,
+         * while the lane's own connection is refused at once, so the door answers 503 and goes offline at once.
+         */
+        boolean databaseAway;
 
         Lane(int index, BlockingQueue<ScanGroup.Item> queue) {
             this.index = index;
@@ -205,7 +211,7 @@ public class ScanLanes {
         private void settleEvent(String slug, List<ScanGroup.Item> items) {
             CheckInService.Door door;
             try {
-                door = checkins.door(slug);
+                door = checkins.door(slug, databaseAway);
             } catch (RuntimeException e) {
                 failAll(items, e);
                 return;
@@ -241,6 +247,7 @@ public class ScanLanes {
                             verdicts.get(answers.get(i).result()).increment();
                         }
                     }
+                    databaseAway = false;
                     groupSizes.record(ready.size());
                     groupTimes.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                     alone(group.afterCommit);
@@ -278,6 +285,7 @@ public class ScanLanes {
 
         private void failAll(List<ScanGroup.Item> items, Throwable e) {
             if (Db.isUnavailable(e)) {
+                databaseAway = true;
                 LOG.warnf("Scan lane %d: database unavailable: %s", index, e.getMessage());
             }
             for (ScanGroup.Item it : items) {
