@@ -335,7 +335,6 @@ public final class LocalMariaDb implements AutoCloseable {
         }
     }
 
-
     private static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;

@@ -26,13 +26,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.forumpass.Fixtures;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
 import org.forumpass.reliability.Api.Scan;
@@ -102,7 +103,7 @@ class DatabaseOutageIT {
      */
     @Test
     void idleConnectionsKilledByARestartFailNoRequest() throws Exception {
-        String slug = "idle-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = "idle-" + Fixtures.unique();
         api.createEvent(slug, 100_000, true);
         api.importDelegatesWithBadges(slug, 20, 13);
         Stored stored = new Stored(db);
@@ -135,7 +136,7 @@ class DatabaseOutageIT {
     }
 
     private void outage(String how, Runnable takeDown, int seed) throws Exception {
-        String slug = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        String slug = "outage-" + Fixtures.unique();
         api.createEvent(slug, 100_000, true);
         List<String> codes = api.importDelegatesWithBadges(slug, 50, seed);
         long downAt;
@@ -238,8 +239,13 @@ class DatabaseOutageIT {
                 .toString();
     }
 
+    /** How long each call took, in milliseconds, shortest first. */
+    private static long[] sortedMillis(List<Call> calls) {
+        return calls.stream().mapToLong(c -> c.took() / 1_000_000).sorted().toArray();
+    }
+
     private static long medianMillis(List<Call> calls) {
-        long[] ms = calls.stream().mapToLong(c -> c.took() / 1_000_000).sorted().toArray();
+        long[] ms = sortedMillis(calls);
         return ms.length == 0 ? Long.MAX_VALUE : ms[ms.length / 2];
     }
 
@@ -247,7 +253,7 @@ class DatabaseOutageIT {
         if (calls.isEmpty()) {
             return "-";
         }
-        long[] ms = calls.stream().mapToLong(c -> c.took() / 1_000_000).sorted().toArray();
+        long[] ms = sortedMillis(calls);
         return String.format(Locale.ROOT, "p50 %d ms, p99 %d ms, max %d ms", ms[ms.length / 2],
                 ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)], ms[ms.length - 1]);
     }
@@ -284,9 +290,8 @@ class DatabaseOutageIT {
         final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Health> health = new ConcurrentLinkedQueue<>();
         private volatile Health latest;
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final ExecutorService pool = Executors.newFixedThreadPool(6);
-        private final List<Future<?>> workers = new ArrayList<>();
+        private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(6);
+        private final List<ScheduledFuture<?>> workers = new ArrayList<>();
         private final String slug;
         private final List<String> codes;
         private final List<SyntheticDelegate> people;
@@ -301,36 +306,38 @@ class DatabaseOutageIT {
             for (int i = 0; i < 3; i++) {
                 String device = "load-" + i;
                 Random random = new Random(i);
-                workers.add(pool.submit(() -> loop(() -> {
+                every(25, () -> {
                     Scan s = new Scan(codes.get(random.nextInt(codes.size())), random.nextBoolean() ? "S1" : null, device,
                             UUID.randomUUID().toString());
                     call("scan", s.key(), () -> send(api.scan(slug, s, CLIENT_TIMEOUT)));
-                }, 25)));
+                });
             }
             for (int i = 0; i < 2; i++) {
                 Random random = new Random(100 + i);
-                workers.add(pool.submit(() -> loop(() -> {
+                every(25, () -> {
                     Map<String, Object> d = Api.delegate(people.get(random.nextInt(people.size())));
                     String email = "load-" + UUID.randomUUID() + "@example.org";
                     d.put("email", email);
                     call("register", email, () -> send(api.register(slug, d, CLIENT_TIMEOUT)));
-                }, 25)));
+                });
             }
-            workers.add(pool.submit(() -> loop(this::probe, 100)));
+            every(100, this::probe);
         }
 
-        /** Runs {@code step} until stopped, pausing {@code pauseMillis} between runs: the pace of the load, not a wait for anything. */
-        private void loop(ThrowingRunnable step, long pauseMillis) {
-            while (running.get()) {
+        /**
+         * Runs {@code step} again and again, {@code pauseMillis} after each run ends, until the load stops:
+         * the pace of the load, as a door or a browser would send, not a wait for anything.
+         */
+        private void every(long pauseMillis, ThrowingRunnable step) {
+            workers.add(pool.scheduleWithFixedDelay(() -> {
                 try {
                     step.run();
-                    Thread.sleep(pauseMillis);
                 } catch (InterruptedException e) {
-                    return;
+                    Thread.currentThread().interrupt();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            }
+            }, 0, pauseMillis, TimeUnit.MILLISECONDS));
         }
 
         private void call(String kind, String key, HttpCall http) throws InterruptedException {
@@ -391,15 +398,23 @@ class DatabaseOutageIT {
                     .until(() -> calls.stream().filter(c -> c.sentAt() >= since).count() >= count);
         }
 
-        /** Stops the load; rethrows what broke a worker (a bug in the test, not an answer of the app). */
+        /**
+         * Stops the load: no step starts any more, and the steps under way finish. Rethrows what broke a
+         * worker (a bug in the test, not an answer of the app), which also ended that worker's runs.
+         */
         void stop() throws Exception {
-            running.set(false);
+            List<ScheduledFuture<?>> broken = workers.stream().filter(w -> w.isDone() && !w.isCancelled()).toList();
+            workers.forEach(w -> w.cancel(false));
             pool.shutdown();
             if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
-            for (Future<?> w : workers) {
-                w.get(1, TimeUnit.SECONDS);
+            for (ScheduledFuture<?> w : broken) {
+                try {
+                    w.get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             }
         }
     }

@@ -33,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVRecord;
+import org.forumpass.Fixtures;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
 import org.forumpass.reliability.Api.Scan;
@@ -95,7 +96,7 @@ class ReplicasIT {
     @Test
     void twoReplicasKeepCountsExact() throws Exception {
         // 1. 300 people register at once for 10 seats, alternately at A and at B
-        String rush = "rush-" + unique();
+        String rush = "rush-" + Fixtures.unique();
         atA.createEvent(rush, 10, false);
         List<SyntheticDelegate> crowd = new DelegateGenerator(77).generate(300);
         long t = System.nanoTime();
@@ -118,7 +119,7 @@ class ReplicasIT {
         say("two replicas, registration rush: 300 at once for 10 seats, split between A and B, in %.1f s: %s", rushSeconds, outcome);
 
         // 2. every badge scanned at A and at B at the same instant, three rounds, each scan with its own nonce
-        String slug = "scan-" + unique();
+        String slug = "scan-" + Fixtures.unique();
         atA.createEvent(slug, 300, true);
         List<String> codes = atA.importDelegatesWithBadges(slug, 200, 5);
         Map<String, String> acknowledged = new HashMap<>(); // device/nonce -> result
@@ -208,7 +209,7 @@ class ReplicasIT {
 
     @Test
     void killNineLosesNoAcknowledgedScan() throws Exception {
-        String slug = "kill-" + unique();
+        String slug = "kill-" + Fixtures.unique();
         atA.createEvent(slug, 200, true);
         List<String> codes = atA.importDelegatesWithBadges(slug, 100, 9);
         Api atVictim = atA.at(victim);
@@ -323,11 +324,11 @@ class ReplicasIT {
 
     @Test
     void registrationLimitIsSharedAcrossReplicas() throws Exception {
-        String slug = "limit-" + unique();
+        String slug = "limit-" + Fixtures.unique();
         atA.createEvent(slug, 100, false);
         List<SyntheticDelegate> people = new DelegateGenerator(31).generate(8);
         String address = "203.0.113.9"; // one client, whichever replica the load balancer picks
-        org.forumpass.Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(15));
+        Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(15));
         for (int i = 0; i < REGISTRATIONS_PER_MINUTE; i++) {
             Api node = i < 3 ? atA : atB;
             expect(send(node.register(slug, Api.delegate(people.get(i)), address)), 201, "registration " + (i + 1));
@@ -347,10 +348,10 @@ class ReplicasIT {
 
     @Test
     void signInThrottleIsSharedAcrossReplicas() throws Exception {
-        String user = "gate-" + unique();
+        String user = "gate-" + Fixtures.unique();
         expect(send(atA.post("/api/v1/staff", Map.of("username", user, "password", "door-password-7", "role", "door"),
                 Api.TIMEOUT)), 201, "create door account");
-        org.forumpass.Fixtures.awaitRoomInWindow(Duration.ofMinutes(15), Duration.ofSeconds(15));
+        Fixtures.awaitRoomInWindow(Duration.ofMinutes(15), Duration.ofSeconds(15));
         for (int i = 0; i < 5; i++) { // FORUMPASS_LIMITS_FAILED_SIGN_INS defaults to 5
             HttpResponse<String> r = send((i % 2 == 0 ? atA : atB).login(user, "wrong-" + i + "-password"));
             assertEquals(401, r.statusCode(), r.body());
@@ -364,9 +365,5 @@ class ReplicasIT {
         expect(send(atB.login("admin", AppProcess.ADMIN_PASSWORD)), 200, "another account still signs in");
         say("sign-in throttle across replicas: 3 wrong passwords at A and 2 at B, then the right one answers 429 "
                 + "auth.too_many_attempts at both");
-    }
-
-    private static String unique() {
-        return UUID.randomUUID().toString().substring(0, 8);
     }
 }
