@@ -46,7 +46,7 @@ import org.forumpass.seed.SyntheticDelegate;
 
 /**
  * The load harness: drives a ForumPass server over HTTP and prints throughput, latency percentiles and
- * errors per scenario, then every figure again as the rows of the README's "Measured" table.
+ * errors per scenario, then every figure again as the rows of the table in docs/benchmarks.md.
  *
  * <p>With {@code start} it brings up what it measures: a MariaDB server of its own (a fresh data directory
  * under {@code target/bench}, see {@link LocalMariaDb}) and the packaged app on it with the heap capped at

@@ -37,10 +37,10 @@ class DeployConfigTest {
                 known.add(envName(line.substring(0, line.indexOf('=')).replaceFirst("^%[a-z,]+\\.", "")));
             }
         }
-        String readme = Files.readString(Path.of("deploy/README.md")) + Files.readString(Path.of("README.md"));
+        String readme = Files.readString(Path.of("deploy/README.md")) + Files.readString(Path.of("docs/operations.md"));
         for (String name : used) {
             boolean documented = documented(readme, name);
-            assertTrue(documented, name + " is not documented in README.md or deploy/README.md");
+            assertTrue(documented, name + " is not documented in docs/operations.md or deploy/README.md");
             assertTrue(known.contains(name) || name.startsWith("QUARKUS_"), name + " is not a ForumPass setting: " + known);
         }
     }

@@ -80,7 +80,7 @@ final class Suite {
         }
     }
 
-    /** A line of the summary the README quotes. */
+    /** A line of the summary docs/testing.md quotes. */
     static void say(String format, Object... args) {
         System.out.printf(Locale.ROOT, "[reliability] " + format + "%n", args);
     }
