@@ -3,7 +3,6 @@ package org.forumpass.audit;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,16 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.Arrays;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.common.CsvWriter;
 import org.forumpass.common.PageView;
+import org.forumpass.common.QueryParams;
+import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Roles;
 
 /** The audit log, for organizers: filter by event, actor, action and time; page through it or export it. */
@@ -38,11 +36,14 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Audit entries, newest first; filters event, actor, action, from, to (ISO date-times)")
     public PageView<AuditService.AuditView> list(@QueryParam("event") String event, @QueryParam("actor") String actor,
-                                                 @QueryParam("action") String action, @QueryParam("from") OffsetDateTime from,
-                                                 @QueryParam("to") OffsetDateTime to,
-                                                 @QueryParam("page") @DefaultValue("0") int page,
-                                                 @QueryParam("size") @DefaultValue("50") int size) {
-        return audit.list(new AuditService.Filter(event, actor, action, from, to), page, size);
+                                                 @QueryParam("action") String action, @QueryParam("from") String from,
+                                                 @QueryParam("to") String to,
+                                                 @QueryParam("page") String page, @QueryParam("size") String size) {
+        Violations v = new Violations();
+        AuditService.Filter f = filter(event, actor, action, from, to, v);
+        PageView.Request paging = PageView.Request.of(page, size, v);
+        v.throwIfAny();
+        return audit.list(f, paging.page(), paging.size());
     }
 
     @GET
@@ -50,19 +51,19 @@ public class AuditResource {
     @Produces("text/csv; charset=UTF-8")
     @Operation(summary = "The matching audit entries as CSV (UTF-8 with BOM), oldest first")
     public Response export(@QueryParam("event") String event, @QueryParam("actor") String actor,
-                           @QueryParam("action") String action, @QueryParam("from") OffsetDateTime from,
-                           @QueryParam("to") OffsetDateTime to) {
-        AuditService.Filter f = new AuditService.Filter(event, actor, action, from, to);
+                           @QueryParam("action") String action, @QueryParam("from") String from,
+                           @QueryParam("to") String to) {
+        Violations v = new Violations();
+        AuditService.Filter f = filter(event, actor, action, from, to, v);
+        v.throwIfAny();
         audit.list(f, 0, 1); // a bad filter is a 400 before the first byte
         audit.record(identity, AuditAction.EXPORT, event, null, "audit/export.csv");
         StreamingOutput body = out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write('\uFEFF');
-            CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                    .setHeader("at", "actor", "action", "event", "subject", "detail").get());
+            CsvWriter csv = new CsvWriter(out);
+            csv.row(List.of("at", "actor", "action", "event", "subject", "detail"));
             audit.each(f, e -> {
                 try {
-                    csv.printRecord(e.at(), e.actor(), e.action(), e.event(), e.subject(), e.detail());
+                    csv.row(Arrays.asList(e.at(), e.actor(), e.action(), e.event(), e.subject(), e.detail()));
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
@@ -70,5 +71,9 @@ public class AuditResource {
             csv.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+    }
+
+    private static AuditService.Filter filter(String event, String actor, String action, String from, String to, Violations v) {
+        return new AuditService.Filter(event, actor, action, QueryParams.dateTime(from, "from", v), QueryParams.dateTime(to, "to", v));
     }
 }

@@ -44,6 +44,8 @@ public final class BadgePdf {
             "NotoSansArabic-Regular.ttf", "NotoSansThai-Regular.ttf", "NotoSansSinhala-Regular.ttf"};
     private static final byte[][] FONT_BYTES = new byte[FONT_FILES.length][];
     private static final BlockingQueue<TrueTypeFont[]> POOL = new ArrayBlockingQueue<>(8);
+    /** Drawn for a character that no embedded font has. */
+    private static final int REPLACEMENT = '\uFFFD';
 
     static {
         for (int i = 0; i < FONT_FILES.length; i++) {
@@ -64,7 +66,8 @@ public final class BadgePdf {
         try (PDDocument doc = new PDDocument(MemoryUsageSetting.setupMixed(8L << 20).streamCache)) {
             Fonts fonts = new Fonts(doc, ttfs);
             if (layout == Layout.A6) {
-                for (Card c : cards) {
+                for (Card card : cards) {
+                    Card c = fonts.printable(card);
                     PDPage page = new PDPage(A6);
                     doc.addPage(page);
                     try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -79,7 +82,7 @@ public final class BadgePdf {
                         for (int k = 0; k < 4 && i + k < cards.size(); k++) {
                             float x = (k % 2) * A6.getWidth();
                             float y = (k < 2 ? 1 : 0) * A6.getHeight();
-                            draw(doc, cs, fonts, cards.get(i + k), x, y);
+                            draw(doc, cs, fonts, fonts.printable(cards.get(i + k)), x, y);
                             cs.setStrokingColor(new Color(0xcccccc));
                             cs.setLineWidth(0.3f);
                             cs.addRect(x, y, A6.getWidth(), A6.getHeight());
@@ -284,7 +287,7 @@ public final class BadgePdf {
             this.loaded = new PDType0Font[ttfs.length];
         }
 
-        /** Index of the font for a code point: bold Latin for bold text, then the first font that has it. */
+        /** Index of the font for a code point: bold Latin for bold text, then the first font that has it; -1 if none. */
         private int fontFor(int cp, boolean bold) throws IOException {
             int first = bold ? 1 : 0;
             if (ttfs[first].getUnicodeCmapLookup().getGlyphId(cp) > 0) {
@@ -295,7 +298,33 @@ public final class BadgePdf {
                     return i;
                 }
             }
-            return first;
+            return -1;
+        }
+
+        /**
+         * The card as it can be drawn: a character no embedded font has (an emoji, cuneiform) becomes the
+         * replacement glyph, so one name never fails a badge nor a whole event's print run. Each field is
+         * measured once here; a field that still cannot be set (a font quirk) prints with every character
+         * outside printable ASCII replaced, rather than failing.
+         */
+        Card printable(Card c) {
+            return new Card(field(c.latinName(), true), field(c.nativeName(), false), field(c.organization(), false),
+                    field(c.country(), false), c.category(), field(c.categoryLabel(), true), field(c.eventName(), true),
+                    field(c.eventDates(), false), c.code());
+        }
+
+        private String field(String text, boolean bold) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                width(visual(text), 10, bold);
+                width(visual(text.toUpperCase(java.util.Locale.ROOT)), 10, bold);
+                return text;
+            } catch (IOException | RuntimeException e) {
+                return text.codePoints().map(cp -> cp >= 0x20 && cp < 0x7f ? cp : '?')
+                        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            }
         }
 
         private PDType0Font font(int i) throws IOException {
@@ -317,6 +346,14 @@ public final class BadgePdf {
                     continue; // zero-width joiners, bidi marks: nothing to draw
                 }
                 int f = Character.isWhitespace(cp) && current >= 0 ? current : fontFor(cp, bold);
+                if (f < 0) {
+                    cp = REPLACEMENT;
+                    f = fontFor(cp, bold);
+                    if (f < 0) {
+                        cp = '?';
+                        f = bold ? 1 : 0;
+                    }
+                }
                 if (f != current && run.length() > 0) {
                     runs.add(new Object[] {current, run.toString()});
                     run.setLength(0);

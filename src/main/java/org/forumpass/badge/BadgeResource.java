@@ -1,10 +1,8 @@
 package org.forumpass.badge;
 
-import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +16,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.audit.AuditAction;
+import org.forumpass.common.QueryParams;
+import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Roles;
 import org.forumpass.common.error.CommonError;
 import org.forumpass.common.error.DomainException;
@@ -46,9 +47,12 @@ public class BadgeResource {
     @SecurityRequirement(name = "bearer")
     @Produces("image/png")
     @Operation(summary = "The badge's QR code alone (?size= 120 to 1200 pixels, default 480)")
-    public Response png(@PathParam("id") String id, @QueryParam("t") String t, @QueryParam("size") @DefaultValue("480") int size) {
+    public Response png(@PathParam("id") String id, @QueryParam("t") String t, @QueryParam("size") String size) {
+        Violations v = new Violations();
+        int pixels = QueryParams.integer(size, "size", 480, QrRenderer.MIN_SIZE, QrRenderer.MAX_SIZE, v);
+        v.throwIfAny();
         Badge b = badgeFor(id, t);
-        return Response.ok(QrRenderer.png(b.code, size)).header("Cache-Control", "private, no-store").build();
+        return Response.ok(QrRenderer.png(b.code, pixels)).header("Cache-Control", "private, no-store").build();
     }
 
     @GET

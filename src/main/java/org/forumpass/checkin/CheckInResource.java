@@ -1,11 +1,9 @@
 package org.forumpass.checkin;
 
-import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,10 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.audit.AuditAction;
 import org.forumpass.checkin.CheckInRecords.Found;
 import org.forumpass.checkin.CheckInRecords.ManualRequest;
 import org.forumpass.checkin.CheckInRecords.ScanAnswer;
 import org.forumpass.common.Languages;
+import org.forumpass.common.QueryParams;
+import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Roles;
 import org.forumpass.staff.StaffIdentity;
 
@@ -45,8 +46,11 @@ public class CheckInResource {
     @Path("/search")
     @Operation(summary = "Find a delegate without a badge: name, organization, e-mail (door staff see no e-mail or phone)")
     public List<Found> search(@PathParam("slug") String slug, @QueryParam("q") String q,
-                              @QueryParam("size") @DefaultValue("20") int size) {
-        return search.find(slug, q, Math.max(1, Math.min(size, 100)), StaffIdentity.isOrganizer(identity));
+                              @QueryParam("size") String size) {
+        Violations v = new Violations();
+        int n = QueryParams.integer(size, "size", 20, 1, 100, v);
+        v.throwIfAny();
+        return search.find(slug, q, n, StaffIdentity.isOrganizer(identity));
     }
 
     @POST

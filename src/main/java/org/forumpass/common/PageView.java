@@ -20,4 +20,21 @@ public record PageView<T>(List<T> items, int page, int size, long total) {
             throw DomainException.invalid(v.list());
         }
     }
+
+    /** The page and size a list endpoint was asked for, read from the query's text. */
+    public record Request(int page, int size) {
+        /** 400 with a violation per bad parameter: not a number, page below 0, size outside 1..500. */
+        public static Request of(String page, String size) {
+            RequestValidator.Violations v = new RequestValidator.Violations();
+            Request r = of(page, size, v);
+            v.throwIfAny();
+            return r;
+        }
+
+        /** As {@link #of(String, String)}, adding to violations that the caller collects with others. */
+        public static Request of(String page, String size, RequestValidator.Violations v) {
+            return new Request(QueryParams.integer(page, "page", 0, 0, Integer.MAX_VALUE, v),
+                    QueryParams.integer(size, "size", DEFAULT_SIZE, 1, MAX_SIZE, v));
+        }
+    }
 }

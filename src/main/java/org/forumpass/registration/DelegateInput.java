@@ -36,6 +36,10 @@ public final class DelegateInput {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        if (Text.hasControlOrInvisible(raw)) {
+            v.add(field, "must not contain control, line-separator or invisible characters");
+            return null;
+        }
         String e = Text.clean(raw);
         if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
             v.add(field, "is not a valid e-mail address");

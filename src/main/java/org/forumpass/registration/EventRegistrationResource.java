@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -73,12 +72,12 @@ public class EventRegistrationResource {
                                              @QueryParam("country") String country,
                                              @QueryParam("organization") String organization,
                                              @QueryParam("category") String category, @QueryParam("status") String status,
-                                             @QueryParam("page") @DefaultValue("0") int page,
-                                             @QueryParam("size") @DefaultValue("50") int size) {
+                                             @QueryParam("page") String page, @QueryParam("size") String size) {
+        PageView.Request paging = PageView.Request.of(page, size);
         PageView<RegistrationView> found = search.search(slug, new RegistrationSearch.Filter(q, country, organization, category,
-                status), page, size);
+                status), paging.page(), paging.size());
         audit.record(identity, AuditAction.SEARCH, slug, null, "q=" + q + " country=" + country + " organization="
-                + organization + " category=" + category + " status=" + status + " page=" + page);
+                + organization + " category=" + category + " status=" + status + " page=" + paging.page());
         return found;
     }
 

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
+import org.forumpass.common.Text;
 import org.forumpass.event.Category;
 
 /** Request and response bodies of registration. */
@@ -18,8 +19,8 @@ public final class RegistrationRecords {
     private RegistrationRecords() {
     }
 
-    static final String NO_CONTROL = "[^\\p{Cc}\\p{Cs}\\p{Co}]*";
-    static final String NO_CONTROL_MESSAGE = "must not contain control characters";
+    static final String NO_CONTROL = Text.NAME_CHARS;
+    static final String NO_CONTROL_MESSAGE = Text.NAME_CHARS_MESSAGE;
 
     /** POST /api/v1/events/{slug}/registrations */
     public record RegisterRequest(

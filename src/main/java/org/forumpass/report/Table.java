@@ -2,14 +2,10 @@ package org.forumpass.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.forumpass.common.CsvWriter;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -33,51 +29,32 @@ interface Table extends AutoCloseable {
         return new Xlsx(out, sheet);
     }
 
-    /**
-     * A cell a spreadsheet would run as a formula gets a leading apostrophe (OWASP "CSV injection"):
-     * text starting with =, +, -, @, tab or carriage return.
-     */
-    static String neutralise(String s) {
-        if (s == null || s.isEmpty()) {
-            return s;
-        }
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
-    }
-
-    /** UTF-8 with a byte-order mark (so spreadsheet programs read every script right), RFC 4180. */
+    /** CSV through the one writer of every export ({@link CsvWriter}: BOM, RFC 4180, cells neutralised). */
     final class Csv implements Table {
-        private final Writer writer;
-        private final CSVPrinter printer;
+        private final CsvWriter csv;
 
         Csv(OutputStream out) throws IOException {
-            writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+            csv = new CsvWriter(out);
         }
 
         @Override
         public void header(List<String> names) throws IOException {
-            printer.printRecord(names);
+            csv.row(names);
         }
 
         @Override
         public void row(List<?> cells) throws IOException {
-            for (Object c : cells) {
-                printer.print(c == null ? "" : c instanceof Number ? c.toString() : neutralise(c.toString()));
-            }
-            printer.println();
+            csv.row(cells);
         }
 
         @Override
         public void total(List<?> cells) throws IOException {
-            row(cells);
+            csv.row(cells);
         }
 
         @Override
         public void close() throws IOException {
-            printer.flush();
-            writer.flush();
+            csv.close();
         }
     }
 

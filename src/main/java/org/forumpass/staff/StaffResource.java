@@ -4,7 +4,6 @@ import org.forumpass.audit.AuditAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -48,9 +47,9 @@ public class StaffResource {
 
     @GET
     @Operation(summary = "List staff accounts")
-    public PageView<StaffView> list(@QueryParam("page") @DefaultValue("0") int page,
-                                    @QueryParam("size") @DefaultValue("50") int size) {
-        return staff.list(page, size);
+    public PageView<StaffView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageView.Request paging = PageView.Request.of(page, size);
+        return staff.list(paging.page(), paging.size());
     }
 
     @PATCH

@@ -1,0 +1,76 @@
+package org.forumpass.audit;
+
+import static org.forumpass.Fixtures.anonymous;
+import static org.forumpass.Fixtures.asOrganizer;
+import static org.forumpass.Fixtures.createEvent;
+import static org.forumpass.Fixtures.delegate;
+import static org.forumpass.Fixtures.email;
+import static org.forumpass.Fixtures.event;
+import static org.forumpass.Fixtures.register;
+import static org.forumpass.Fixtures.slug;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.forumpass.common.CsvWriter;
+import org.junit.jupiter.api.Test;
+
+/** What anyone can type (a sign-in name, a delegate's details) never reaches a spreadsheet as a formula. */
+@QuarkusTest
+class CsvInjectionTest {
+    private static final String FORMULA = "=HYPERLINK(\"http://x\",\"y\")";
+
+    private static List<CSVRecord> csv(String path, String... params) throws Exception {
+        var request = asOrganizer();
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.queryParam(params[i], params[i + 1]);
+        }
+        String text = new String(request.get(path).then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertEquals('\uFEFF', text.charAt(0), "UTF-8 with a byte-order mark");
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text.substring(1)))
+                .getRecords();
+    }
+
+    @Test
+    void anAnonymousSignInNameIsNeutralisedInTheAuditExport() throws Exception {
+        anonymous().body(Map.of("username", FORMULA, "password", "wrong-password-1")).post("/api/v1/auth/login").then().statusCode(401);
+        List<CSVRecord> rows = csv("/api/v1/audit/export.csv", "action", "SIGN_IN_FAILED", "actor", FORMULA);
+        assertTrue(!rows.isEmpty(), "the failed sign-in is in the export");
+        for (CSVRecord r : rows) {
+            assertEquals("'" + FORMULA, r.get("actor"));
+        }
+    }
+
+    @Test
+    void delegateDetailsAreNeutralisedInEveryCsvExport() throws Exception {
+        String slug = createEvent(event(slug()));
+        Map<String, Object> d = delegate(email());
+        d.put("givenName", "  " + FORMULA);
+        d.put("familyName", "\uFF1DSUM(1,2)"); // a full-width equals sign
+        d.put("organization", "+1-555 Corp");
+        d.put("jobTitle", "@cmd");
+        String id = (String) register(slug, d).get("id");
+        CSVRecord row = csv("/api/v1/events/" + slug + "/exports/delegates.csv").stream()
+                .filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+        assertEquals("'" + FORMULA, row.get("givenName"), "stored trimmed, written neutralised");
+        assertEquals("'\uFF1DSUM(1,2)", row.get("familyName"));
+        assertEquals("'+1-555 Corp", row.get("organization"));
+        assertEquals("'@cmd", row.get("jobTitle"));
+    }
+
+    @Test
+    void theWriterNeutralisesEveryTrigger() {
+        for (String s : List.of("=1", "+1", "-1", "@a", "\tx", "\rx", "\nx", "\uFF1D1", "\uFF0B1", "\uFF0D1", "\uFF20a", "  =1")) {
+            assertEquals("'" + s, CsvWriter.neutralise(s), s);
+        }
+        for (String s : List.of("Anna", "李肇星", "a=b", "1-2", "", "   ")) {
+            assertEquals(s, CsvWriter.neutralise(s), s);
+        }
+    }
+}
