@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +56,6 @@ import org.forumpass.registration.RegistrationStatus;
 @Produces(MediaType.TEXT_HTML)
 @jakarta.enterprise.context.ApplicationScoped
 public class RegistrationPages {
-    static final List<Category> SELF_SERVICE = Arrays.stream(Category.values()).filter(c -> c != Category.STAFF).toList();
-
     @Inject
     EventService events;
     @Inject
@@ -105,12 +102,23 @@ public class RegistrationPages {
         return eventPage.data("lang", lang)
                 .data("event", PageModels.EventPage.of(event, lang))
                 .data("countries", Countries.list(lang))
-                .data("categories", SELF_SERVICE.stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
+                .data("categories", offered(event).stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
                 .data("invitationFor", String.join(", ", event.invitationRequiredFor().stream().map(c -> Labels.category(c, lang)).toList()))
                 .data("invitationCodes", String.join(" ", event.invitationRequiredFor().stream().map(Enum::name).toList()))
                 .data("privacyVersion", config.privacyVersion())
                 .data("form", FormState.empty(lang))
                 .setLocale(Lang.locale(lang));
+    }
+
+    /**
+     * The categories the form offers: the event's self-service ones, and those that need an invitation code
+     * (registering with one of these succeeds only with a code that names it).
+     */
+    static List<Category> offered(EventView event) {
+        java.util.EnumSet<Category> set = java.util.EnumSet.noneOf(Category.class);
+        set.addAll(event.selfServiceCategories());
+        set.addAll(event.invitationRequiredFor());
+        return List.copyOf(set);
     }
 
     /** The manage link: keeps the token in a cookie for this registration and drops it from the URL. */
