@@ -44,6 +44,11 @@ public class Badge extends BaseEntity {
         return max == null ? 0 : max;
     }
 
+    /** Whether a current badge of the event still carries an FP1 code (with database keys in it). */
+    public static boolean hasCurrentLegacy(Long eventId) {
+        return count("eventId = ?1 and revokedAt is null and code like ?2", eventId, BadgeCodec.LEGACY_PREFIX + "%") > 0;
+    }
+
     public static List<String> listRevokedDigests(Long eventId) {
         return getEntityManager().createQuery("select b.digest from Badge b where b.eventId = ?1 and b.revokedAt is not null"
                 + " order by b.id", String.class).setParameter(1, eventId).getResultList();

@@ -6,44 +6,75 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.security.Signature;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The string in a badge's QR code: {@code FP1.<payload>.<signature>}, both base64url without padding.
- * The 15-byte payload holds the key id, the event, the registration and the badge serial — no personal
- * data; the Ed25519 signature covers the ASCII text {@code FP1.<payload>} (as JWS does), so a door
- * device holding the published public keys can verify a code offline. 111 characters in all.
+ * The string in a badge's QR code: {@code FP2.<payload>.<signature>}, both base64url without padding.
+ * The 21-byte payload holds the signing key's id (1 byte), the event's tag (4 bytes of SHA-256 of its
+ * slug, so a door device can tell another event's badge offline) and a random badge id (16 bytes): no
+ * personal data, no database key, nothing sequential. The Ed25519 signature covers the ASCII text
+ * {@code FP2.<payload>} (as JWS does), so a door device holding the published public keys can verify a
+ * code offline. 119 characters in all.
+ *
+ * <p>Badges printed before held {@code FP1.}: a 15-byte payload of key id, event key, registration key and
+ * serial. They still verify and scan (a scan looks any code up by its digest); none are issued any more.
  */
 public final class BadgeCodec {
-    public static final String PREFIX = "FP1.";
+    public static final String PREFIX = "FP2.";
+    public static final String LEGACY_PREFIX = "FP1.";
+    /** The longest code of either format. */
+    public static final int MAX_LENGTH = 120;
+    private static final int PAYLOAD_BYTES = 21;
+    private static final int LEGACY_PAYLOAD_BYTES = 15;
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
 
-    public record Payload(int kid, long eventId, long registrationId, int serial) {
+    /** What a code's signed part says: its format (1 or 2), its key id, and the event it names. */
+    public record Payload(int format, int kid, String eventTag, Long legacyEventId) {
+    }
+
+    /** What an FP1 code held (kept to verify and, in tests, to make old-format codes). */
+    public record LegacyPayload(int kid, long eventId, long registrationId, int serial) {
     }
 
     private BadgeCodec() {
     }
 
-    public static String encode(Payload p, PrivateKey key) {
-        ByteBuffer b = ByteBuffer.allocate(15);
-        b.put((byte) p.kid()).putInt((int) p.eventId()).putLong(p.registrationId()).putShort((short) p.serial());
-        String signed = PREFIX + B64.encodeToString(b.array());
-        try {
-            Signature s = Signature.getInstance("Ed25519");
-            s.initSign(key);
-            s.update(signed.getBytes(StandardCharsets.US_ASCII));
-            return signed + "." + B64.encodeToString(s.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Ed25519 signing failed", e);
-        }
+    /** A new code for an event: a fresh random badge id, signed. */
+    public static String encode(int kid, String eventTag, PrivateKey key) {
+        byte[] tag = D64.decode(eventTag);
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        ByteBuffer b = ByteBuffer.allocate(PAYLOAD_BYTES);
+        b.put((byte) kid).put(tag, 0, 4).put(id);
+        return sign(PREFIX + B64.encodeToString(b.array()), key);
     }
 
-    /** The payload of a well-formed code, without checking its signature. */
+    /** An FP1 code, as issued before FP2. */
+    public static String encodeLegacy(LegacyPayload p, PrivateKey key) {
+        ByteBuffer b = ByteBuffer.allocate(LEGACY_PAYLOAD_BYTES);
+        b.put((byte) p.kid()).putInt((int) p.eventId()).putLong(p.registrationId()).putShort((short) p.serial());
+        return sign(LEGACY_PREFIX + B64.encodeToString(b.array()), key);
+    }
+
+    /** The event's tag in FP2 codes: base64url of the first 4 bytes of SHA-256 of "forumpass-event:" + slug. */
+    public static String eventTag(String slug) {
+        return B64.encodeToString(Arrays.copyOf(sha256(("forumpass-event:" + slug).getBytes(StandardCharsets.UTF_8)), 4));
+    }
+
+    /** Whether a scanned string may be a badge code at all (cheap: no decoding). */
+    public static boolean plausible(String code) {
+        return code != null && code.length() <= MAX_LENGTH && (code.startsWith(PREFIX) || code.startsWith(LEGACY_PREFIX));
+    }
+
+    /** The payload of a well-formed code of either format, without checking its signature. */
     public static Optional<Payload> read(String code) {
-        if (code == null || !code.startsWith(PREFIX) || code.length() > 120) {
+        if (!plausible(code)) {
             return Optional.empty();
         }
         int dot = code.indexOf('.', PREFIX.length());
@@ -52,11 +83,14 @@ public final class BadgeCodec {
         }
         try {
             byte[] raw = D64.decode(code.substring(PREFIX.length(), dot));
-            if (raw.length != 15) {
-                return Optional.empty();
-            }
             ByteBuffer b = ByteBuffer.wrap(raw);
-            return Optional.of(new Payload(b.get() & 0xff, b.getInt() & 0xffffffffL, b.getLong(), b.getShort() & 0xffff));
+            if (code.startsWith(PREFIX) && raw.length == PAYLOAD_BYTES) {
+                return Optional.of(new Payload(2, b.get() & 0xff, B64.encodeToString(Arrays.copyOfRange(raw, 1, 5)), null));
+            }
+            if (code.startsWith(LEGACY_PREFIX) && raw.length == LEGACY_PAYLOAD_BYTES) {
+                return Optional.of(new Payload(1, b.get() & 0xff, null, b.getInt() & 0xffffffffL));
+            }
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -64,7 +98,7 @@ public final class BadgeCodec {
 
     /** Whether the code's signature is valid under {@code key} (what an offline door device does). */
     public static boolean verify(String code, PublicKey key) {
-        int dot = code.lastIndexOf('.');
+        int dot = code == null ? -1 : code.lastIndexOf('.');
         if (read(code).isEmpty() || dot <= PREFIX.length()) {
             return false;
         }
@@ -80,8 +114,23 @@ public final class BadgeCodec {
 
     /** base64url SHA-256 of the code: the key a scan looks the badge up by, and what revocation lists carry. */
     public static String digest(String code) {
+        return B64.encodeToString(sha256(code.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String sign(String signed, PrivateKey key) {
         try {
-            return B64.encodeToString(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + B64.encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -28,8 +28,12 @@ public class BadgeKeyResource {
     @Inject
     Clock clock;
 
-    public record KeySet(String event, long eventId, String format, List<BadgeKeys.Jwk> keys, List<String> revoked,
-                         Instant generatedAt) {
+    /**
+     * {@code eventTag}: what FP2 codes of this event carry; {@code eventId}: what FP1 codes carry, given only
+     * while such a code of the event is current (null otherwise); {@code formats}: the prefixes that verify.
+     */
+    public record KeySet(String event, String eventTag, Long eventId, String format, List<String> formats,
+                         List<BadgeKeys.Jwk> keys, List<String> revoked, Instant generatedAt) {
     }
 
     @GET
@@ -39,6 +43,7 @@ public class BadgeKeyResource {
             + " of revoked codes")
     public KeySet get(@PathParam("slug") String slug) {
         Event event = events.require(slug);
-        return new KeySet(event.slug, event.id, "FP1", keys.publicKeys(), badges.revokedDigests(event), clock.instant());
+        return new KeySet(event.slug, BadgeCodec.eventTag(event.slug), badges.legacyEventId(event), "FP2",
+                List.of("FP1", "FP2"), keys.publicKeys(), badges.revokedDigests(event), clock.instant());
     }
 }

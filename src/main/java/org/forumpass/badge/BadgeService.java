@@ -80,6 +80,12 @@ public class BadgeService implements BadgeLookup {
         return BadgeView.of(issue(r), r.publicId, r.event.zone());
     }
 
+    /** The event's key, for door devices to check FP1 codes offline, while any FP1 badge of it is current. */
+    @Transactional
+    public Long legacyEventId(Event event) {
+        return Badge.hasCurrentLegacy(event.id) ? event.id : null;
+    }
+
     @Transactional
     public List<String> revokedDigests(Event event) {
         return Badge.listRevokedDigests(event.id);
@@ -93,7 +99,7 @@ public class BadgeService implements BadgeLookup {
         b.registrationId = r.id;
         b.serial = serial;
         b.kid = signer.kid();
-        b.code = BadgeCodec.encode(new BadgeCodec.Payload(signer.kid(), r.event.id, r.id, serial), signer.key());
+        b.code = BadgeCodec.encode(signer.kid(), BadgeCodec.eventTag(r.event.slug), signer.key());
         b.digest = BadgeCodec.digest(b.code);
         b.issuedAt = Instant.now(clock);
         b.persistAndFlush();

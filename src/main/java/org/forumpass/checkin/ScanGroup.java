@@ -74,7 +74,7 @@ final class ScanGroup {
         }
 
         private static boolean plausible(String code) {
-            return code.startsWith(BadgeCodec.PREFIX) && code.length() <= 120;
+            return BadgeCodec.plausible(code);
         }
     }
 

@@ -63,7 +63,7 @@ public class ScanStore {
     /** The badge whose code this is (digest lookup, constant-time comparison), or null. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Seen read(String code, long sessionKey, Long sessionId) {
-        if (code == null || !code.startsWith(BadgeCodec.PREFIX) || code.length() > 120) {
+        if (!BadgeCodec.plausible(code)) {
             return null;
         }
         String sql = "select b.event_id, b.code, b.revoked_at, r.id, r.public_id, r.status, r.category, r.given_name,"

@@ -52,6 +52,10 @@ public class Event extends BaseEntity {
     @Convert(converter = CategoriesConverter.class)
     @Column(name = "invitation_required_for")
     public Set<Category> invitationRequiredFor;
+    /** Categories a delegate may choose online; others need an import or an invitation code naming them. */
+    @Convert(converter = CategoriesConverter.class)
+    @Column(name = "self_service_categories")
+    public Set<Category> selfServiceCategories;
     /** Whether door scans outside a session's time (from N minutes before its start to its end) are refused. */
     @Column(name = "checkin_window_enabled")
     public boolean checkinWindowEnabled;
@@ -73,6 +77,11 @@ public class Event extends BaseEntity {
     public boolean registrationOpenAt(Instant now) {
         Instant closes = registrationClosesAt != null ? registrationClosesAt : endsAt;
         return (registrationOpensAt == null || !now.isBefore(registrationOpensAt)) && now.isBefore(closes);
+    }
+
+    /** Whether an online registration may choose {@code category} without an invitation code naming it. */
+    public boolean selfService(Category category) {
+        return (selfServiceCategories == null ? Category.SELF_SERVICE_DEFAULT : selfServiceCategories).contains(category);
     }
 
     public static Optional<Event> findBySlug(String slug) {

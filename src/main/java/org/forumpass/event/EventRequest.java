@@ -29,9 +29,13 @@ public record EventRequest(
         OffsetDateTime registrationOpensAt,
         OffsetDateTime registrationClosesAt,
         @Min(1) @Max(1_000_000) Integer capacity,
+        /** Categories whose online registrations wait for approval (null: GOVERNMENT, DIPLOMATIC, SPEAKER; []: none). */
         List<@NotNull Category> approvalRequiredFor,
         /** Categories that must give an invitation code (made by the organizer) to register. */
         List<@NotNull Category> invitationRequiredFor,
+        /** Categories a delegate may choose online (null: every category but STAFF); the others come from
+         *  imports and from invitation codes that name them. */
+        List<@NotNull Category> selfServiceCategories,
         /** Refuse door scans outside each session's time window (default false). */
         Boolean checkinWindowEnabled,
         /** How many minutes before a session starts its door opens (default 30). */

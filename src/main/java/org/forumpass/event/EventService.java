@@ -278,14 +278,22 @@ public class EventService {
         e.registrationOpensAt = r.registrationOpensAt() == null ? null : r.registrationOpensAt().toInstant();
         e.registrationClosesAt = r.registrationClosesAt() == null ? null : r.registrationClosesAt().toInstant();
         e.capacity = r.capacity();
-        e.approvalRequiredFor = r.approvalRequiredFor() == null || r.approvalRequiredFor().isEmpty()
-                ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.approvalRequiredFor());
+        e.approvalRequiredFor = categories(r.approvalRequiredFor(), Category.APPROVAL_DEFAULT);
+        e.selfServiceCategories = categories(r.selfServiceCategories(), Category.SELF_SERVICE_DEFAULT);
         e.invitationRequiredFor = r.invitationRequiredFor() == null || r.invitationRequiredFor().isEmpty()
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.invitationRequiredFor());
         e.checkinWindowEnabled = Boolean.TRUE.equals(r.checkinWindowEnabled());
         e.retentionDays = r.retentionDays();
         e.checkinOpensMinutesBefore = r.checkinOpensMinutesBefore() == null ? 30 : r.checkinOpensMinutesBefore();
         e.updatedAt = now;
+    }
+
+    /** null: the default; an empty list: none. */
+    private static Set<Category> categories(List<Category> given, Set<Category> byDefault) {
+        if (given == null) {
+            return EnumSet.copyOf(byDefault);
+        }
+        return given.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(given);
     }
 
     private static void apply(AgendaSession s, SessionRequest r, Instant now) {

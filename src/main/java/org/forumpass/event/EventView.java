@@ -10,7 +10,7 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                         OffsetDateTime startsAt, OffsetDateTime endsAt, String timeZone,
                         OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt, boolean registrationOpen,
                         Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor,
-                        List<Category> invitationRequiredFor, boolean checkinWindowEnabled, int checkinOpensMinutesBefore,
+                        List<Category> invitationRequiredFor, List<Category> selfServiceCategories, boolean checkinWindowEnabled, int checkinOpensMinutesBefore,
                         Integer retentionDays,
                         List<SessionView> sessions) {
 
@@ -23,6 +23,7 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                 e.capacity, e.capacity == null ? null : Math.max(0, e.capacity - e.seatsTaken),
                 e.approvalRequiredFor == null ? List.of() : e.approvalRequiredFor.stream().sorted().toList(),
                 e.invitationRequiredFor == null ? List.of() : e.invitationRequiredFor.stream().sorted().toList(),
+                (e.selfServiceCategories == null ? Category.SELF_SERVICE_DEFAULT : e.selfServiceCategories).stream().sorted().toList(),
                 e.checkinWindowEnabled, e.checkinOpensMinutesBefore, e.retentionDays,
                 sessions.stream().map(s -> SessionView.from(s, zone)).toList());
     }

@@ -13,14 +13,16 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.forumpass.common.ForumPassConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.forumpass.common.PublicUrl;
 import org.forumpass.event.Event;
 import org.jboss.logging.Logger;
 
 /**
  * E-mails to delegates, in their language, sent only once the transaction that caused them has
  * committed (a rolled-back or retried registration sends nothing). The embedded default runs the
- * mailer in mock mode, which writes each mail to the log; SMTP is set with QUARKUS_MAILER_*.
+ * mailer in mock mode, which keeps each mail in memory and logs one line without its text (the text holds
+ * the private manage link); SMTP is set with QUARKUS_MAILER_*.
  */
 @ApplicationScoped
 public class RegistrationMail {
@@ -33,7 +35,9 @@ public class RegistrationMail {
     @Inject
     ManageTokens tokens;
     @Inject
-    ForumPassConfig config;
+    PublicUrl publicUrl;
+    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
+    boolean mock;
     @Inject
     @Location("mail/registration.txt")
     Template text;
@@ -56,7 +60,13 @@ public class RegistrationMail {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     mailer.send(mail).subscribe().with(
-                            ok -> LOG.debugf("Sent %s mail for registration %s", kind, r.publicId),
+                            ok -> {
+                                if (mock) {
+                                    LOG.infof("%s mail for registration %s kept in the mock mailbox, not sent", kind, r.publicId);
+                                } else {
+                                    LOG.debugf("Sent %s mail for registration %s", kind, r.publicId);
+                                }
+                            },
                             err -> LOG.warnf("Could not send %s mail for registration %s: %s", kind, r.publicId, err.getMessage()));
                 }
             }
@@ -68,8 +78,7 @@ public class RegistrationMail {
     }
 
     String baseUrl() {
-        String base = config.publicUrl().orElse("http://localhost:8080");
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return publicUrl.base();
     }
 
     Mail build(Registration r, MailKind kind, List<RegistrationSession> sessions) {

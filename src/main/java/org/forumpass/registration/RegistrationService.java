@@ -46,6 +46,8 @@ public class RegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How many delegates one freed place can move through before giving up (others moved them already). */
     private static final int MAX_PROMOTION_STEPS = 1000;
+    static final String NOT_SELF_SERVICE =
+            "is not offered for online registration; delegates of this category are invited by the organizers";
 
     /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
     public enum Origin { ONLINE, IMPORT, ORGANIZER }
@@ -101,6 +103,10 @@ public class RegistrationService {
             v.add("consent", "must be given to register");
         }
         InvitationCode invitation = checkInvitation(event, req.invitationCode(), req.category(), origin, now, v);
+        if (origin == Origin.ONLINE && req.category() != null && !event.selfService(req.category())
+                && !grants(invitation, req.category())) {
+            v.add("category", NOT_SELF_SERVICE);
+        }
         v.throwIfAny();
 
         String emailKey = DelegateInput.emailKey(email);
@@ -505,6 +511,11 @@ public class RegistrationService {
             return null;
         }
         return ic;
+    }
+
+    /** Only a code that names the category opens one the event does not offer online (a code "for any category" does not). */
+    private static boolean grants(InvitationCode invitation, Category category) {
+        return invitation != null && invitation.categories != null && invitation.categories.contains(category);
     }
 
     private static boolean needsApproval(Event event, Category category, Origin origin) {

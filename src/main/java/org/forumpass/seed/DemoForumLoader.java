@@ -102,7 +102,7 @@ public class DemoForumLoader {
         return new EventRequest(r.slug(), r.name(), r.nameZh(), r.theme(), r.themeZh(), r.description(), r.descriptionZh(),
                 r.city(), r.cityZh(), r.venue(), r.venueZh(), at(r.startsAt(), zone, days), at(r.endsAt(), zone, days),
                 r.timeZone(), at(r.registrationOpensAt(), zone, days), at(r.registrationClosesAt(), zone, days),
-                r.capacity(), r.approvalRequiredFor(), r.invitationRequiredFor(), r.checkinWindowEnabled(),
+                r.capacity(), r.approvalRequiredFor(), r.invitationRequiredFor(), r.selfServiceCategories(), r.checkinWindowEnabled(),
                 r.checkinOpensMinutesBefore(), r.retentionDays(), sessions);
     }
 

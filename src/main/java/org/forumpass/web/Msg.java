@@ -215,4 +215,10 @@ public interface Msg {
 
     @Message("The link does not lead to a forum. The forums open for registration are on the home page.")
     String no_such_forum_text();
+
+    @Message("This form was sent from another site")
+    String form_foreign_title();
+
+    @Message("For your safety it was not accepted: forms are taken only from this service's own pages. Open {url} and send the form again.")
+    String form_foreign_text(String url);
 }

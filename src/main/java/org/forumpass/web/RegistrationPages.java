@@ -21,17 +21,19 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.PublicUrl;
 import org.forumpass.common.error.DomainException;
 import org.forumpass.common.error.Violation;
 import org.forumpass.event.Category;
@@ -57,8 +59,9 @@ import org.forumpass.registration.RegistrationStatus;
 @Produces(MediaType.TEXT_HTML)
 @jakarta.enterprise.context.ApplicationScoped
 public class RegistrationPages {
-    static final List<Category> SELF_SERVICE = Arrays.stream(Category.values()).filter(c -> c != Category.STAFF).toList();
-
+    static final int DAYS_KEPT_WITHOUT_RETENTION = 30;
+    private static final long MIN_COOKIE_SECONDS = 600;
+    private static final long MAX_COOKIE_SECONDS = 400L * 24 * 3600;
     @Inject
     EventService events;
     @Inject
@@ -67,6 +70,12 @@ public class RegistrationPages {
     org.forumpass.registration.RegistrationLimit limit;
     @Inject
     ForumPassConfig config;
+    @Inject
+    PublicUrl publicUrl;
+    @Inject
+    FormOrigin formOrigin;
+    @Inject
+    Clock clock;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -82,6 +91,9 @@ public class RegistrationPages {
     /** The registration form's answer: to the manage page on success, the form with its errors otherwise. */
     Response register(String slug, MultivaluedMap<String, String> form, String langParam, HttpHeaders headers, String address) {
         String lang = Lang.resolve(langParam, headers);
+        if (formOrigin.foreign(headers)) {
+            return foreignForm(lang, langParam);
+        }
         EventView event = events.view(slug);
         FormState state = FormState.of(form);
         RegisterRequest req = new RegisterRequest(state.value("givenName"), state.value("familyName"),
@@ -92,7 +104,7 @@ public class RegistrationPages {
         try {
             limit.check(address);
             RegisterResponse r = registrations.register(slug, req, RegistrationService.Origin.ONLINE);
-            return Response.seeOther(URI.create("/r/" + r.id() + "?new=1&t=" + enc(r.manageToken()))).build();
+            return seeOther("/r/" + r.id() + "?new=1&t=" + enc(r.manageToken()));
         } catch (DomainException e) {
             FormState failed = state.failed(e, lang);
             TemplateInstance page = eventPage(event, lang).data("form", failed);
@@ -105,12 +117,23 @@ public class RegistrationPages {
         return eventPage.data("lang", lang)
                 .data("event", PageModels.EventPage.of(event, lang))
                 .data("countries", Countries.list(lang))
-                .data("categories", SELF_SERVICE.stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
+                .data("categories", offered(event).stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
                 .data("invitationFor", String.join(", ", event.invitationRequiredFor().stream().map(c -> Labels.category(c, lang)).toList()))
                 .data("invitationCodes", String.join(" ", event.invitationRequiredFor().stream().map(Enum::name).toList()))
                 .data("privacyVersion", config.privacyVersion())
                 .data("form", FormState.empty(lang))
                 .setLocale(Lang.locale(lang));
+    }
+
+    /**
+     * The categories the form offers: the event's self-service ones, and those that need an invitation code
+     * (registering with one of these succeeds only with a code that names it).
+     */
+    static List<Category> offered(EventView event) {
+        java.util.EnumSet<Category> set = java.util.EnumSet.noneOf(Category.class);
+        set.addAll(event.selfServiceCategories());
+        set.addAll(event.invitationRequiredFor());
+        return List.copyOf(set);
     }
 
     /** The manage link: keeps the token in a cookie for this registration and drops it from the URL. */
@@ -123,7 +146,7 @@ public class RegistrationPages {
             if (!registrations.tokenMatches(id, token)) {
                 return invalidLink(lang, langParam);
             }
-            return Response.seeOther(URI.create("/r/" + id + (fresh != null ? "?new=1" : "")))
+            return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/r/" + id + (fresh != null ? "?new=1" : ""))
                     .cookie(tokenCookie(id, token, uri)).build();
         }
         String remembered = tokenFrom(id, headers);
@@ -140,6 +163,9 @@ public class RegistrationPages {
     public Response change(@PathParam("id") String id, MultivaluedMap<String, String> form,
                            @QueryParam("lang") String langParam, @Context HttpHeaders headers, @Context UriInfo uri) {
         String lang = Lang.resolve(langParam, headers);
+        if (formOrigin.foreign(headers)) {
+            return foreignForm(lang, langParam);
+        }
         String token = tokenFrom(id, headers);
         if (token == null || !registrations.tokenMatches(id, token)) {
             return invalidLink(lang, langParam);
@@ -153,13 +179,13 @@ public class RegistrationPages {
                             .data("cancelForm", refused).render(), langParam, lang);
                 }
                 registrations.cancel(id, Actor.DELEGATE);
-                return Response.seeOther(URI.create("/r/" + id)).build();
+                return seeOther("/r/" + id);
             }
             registrations.update(id, new UpdateRegistrationRequest(state.value("givenName"), state.value("familyName"),
                     blankToEmpty(state, "nativeName"), blankToEmpty(state, "jobTitle"), state.value("organization"),
                     state.value("country"), state.value("email"), blankToEmpty(state, "phone"), null,
                     state.values("sessions"), state.value("language")), Actor.DELEGATE);
-            return Response.seeOther(URI.create("/r/" + id + "?saved=1")).build();
+            return seeOther("/r/" + id + "?saved=1");
         } catch (DomainException e) {
             FormState failed = state.failed(e, lang);
             return PageResource.page(Response.status(e.error().status()), managePage(id, token, lang, uri)
@@ -188,7 +214,6 @@ public class RegistrationPages {
                 s.status().name())).toList();
         @SuppressWarnings("unchecked")
         Map<String, Object> badge = view.badge() == null ? null : mapper.convertValue(view.badge(), Map.class);
-        String base = config.publicUrl().orElse(uri.getBaseUri().toString()).replaceAll("/+$", "");
         return managePage.data("lang", lang)
                 .data("event", PageModels.EventPage.of(event, lang))
                 .data("view", view)
@@ -199,13 +224,26 @@ public class RegistrationPages {
                 .data("seats", seats)
                 .data("badge", badge)
                 .data("token", token)
-                .data("manageUrl", base + "/r/" + id + "?t=" + enc(token))
+                .data("manageUrl", publicUrl.base() + "/r/" + id + "?t=" + enc(token))
                 .data("countries", Countries.list(lang))
                 .data("form", new FormState(values, Map.of(), List.of(), null))
                 .data("cancelForm", FormState.empty(lang))
                 .data("fresh", false)
                 .data("saved", uri.getQueryParameters().containsKey("saved"))
                 .setLocale(Lang.locale(lang));
+    }
+
+    /** 403: the form came from another site's page (see FormOrigin). */
+    private Response foreignForm(String lang, String langParam) {
+        Msg m = Texts.bundle(lang);
+        String html = messagePage.data("lang", lang).data("title", m.form_foreign_title())
+                .data("text", m.form_foreign_text(publicUrl.base() + "/")).setLocale(Lang.locale(lang)).render();
+        return PageResource.page(Response.status(403), html, langParam, lang);
+    }
+
+    /** A relative Location: the browser stays on the host it used, whatever Host header the request carried. */
+    private static Response seeOther(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, path).build();
     }
 
     private Response invalidLink(String lang, String langParam) {
@@ -218,10 +256,19 @@ public class RegistrationPages {
         return "fp_m_" + id;
     }
 
-    private static NewCookie tokenCookie(String id, String token, UriInfo uri) {
+    /**
+     * Secure whenever delegates use https; kept until the event's personal data is erased (its end plus its
+     * retention days, or 30 days when it has none), at least a few minutes so that the link still opens.
+     */
+    private NewCookie tokenCookie(String id, String token, UriInfo uri) {
+        EventView event = events.view(registrations.view(id).event());
+        Instant until = event.endsAt().toInstant().plus(Duration.ofDays(
+                event.retentionDays() == null ? DAYS_KEPT_WITHOUT_RETENTION : event.retentionDays()));
+        long seconds = Math.max(MIN_COOKIE_SECONDS, Math.min(MAX_COOKIE_SECONDS,
+                Duration.between(clock.instant(), until).getSeconds()));
         return new NewCookie.Builder(cookieName(id)).value(token).path("/r/" + id).httpOnly(true)
-                .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
-                .sameSite(NewCookie.SameSite.LAX).maxAge(400 * 24 * 3600).build();
+                .secure(publicUrl.secure() || "https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
+                .sameSite(NewCookie.SameSite.LAX).maxAge((int) seconds).build();
     }
 
     private static String tokenFrom(String id, HttpHeaders headers) {

@@ -23,6 +23,7 @@ final class Texts {
         ZH.put("is not valid for", "邀请码无效");
         ZH.put("has been used up", "邀请码已用完");
         ZH.put("has expired", "邀请码已过期");
+        ZH.put("is not offered for online registration", "此类别不能在线报名，由主办方邀请");
         ZH.put("is not open to the category", "您的类别不能参加所选会议");
         ZH.put("is not a session of this event", "所选会议不属于本论坛");
         ZH.put("size must be between", "长度超出限制");

@@ -25,7 +25,7 @@
       tab_audit: 'Audit', registrations_per_day: 'Registrations per day (UTC)', aliases: 'Organization aliases',
       aliases_help: 'Reports count the first name as the second, e.g. "Alibaba Group Holding" as "Alibaba Group".',
       alias_placeholder: 'Name as written', canonical_placeholder: 'Count as', save: 'Save', retention: 'Keep personal data (days after the end)',
-      approval_for: 'Categories needing approval', type: 'Type', room: 'Room', sign_up_required: 'Sign-up required', add_session: 'Add session',
+      approval_for: 'Categories needing approval', self_service: 'Categories open online', type: 'Type', room: 'Room', sign_up_required: 'Sign-up required', add_session: 'Add session',
       edit_event: 'Edit event', any_action: 'Any action', all_events: 'All events', when: 'When', action: 'Action', subject: 'Subject',
       detail: 'Detail', personal_data: 'Personal data', erase: 'Erase', confirm_erase: 'Erase this delegate\'s personal data? Counts are kept; this cannot be undone.',
       disable: 'Disable', enable: 'Enable'
@@ -51,7 +51,7 @@
       tab_audit: '审计', registrations_per_day: '每日报名数（UTC）', aliases: '单位别名',
       aliases_help: '报表将前一名称计入后一名称，例如“Alibaba Group Holding”计入“Alibaba Group”。',
       alias_placeholder: '原名称', canonical_placeholder: '计入', save: '保存', retention: '个人数据保留天数（活动结束后）',
-      approval_for: '需审核的类别', type: '类型', room: '会场', sign_up_required: '需预先报名', add_session: '添加会议',
+      approval_for: '需审核的类别', self_service: '可在线报名的类别', type: '类型', room: '会场', sign_up_required: '需预先报名', add_session: '添加会议',
       edit_event: '编辑活动', any_action: '全部操作', all_events: '全部活动', when: '时间', action: '操作', subject: '对象',
       detail: '详情', personal_data: '个人数据', erase: '删除个人数据', confirm_erase: '确定删除该代表的个人数据？统计数据将保留，且无法恢复。',
       disable: '停用', enable: '启用'
@@ -400,6 +400,7 @@
       $('e-zone').value = e.timeZone; $('e-start').value = local(e.startsAt); $('e-end').value = local(e.endsAt);
       $('e-capacity').value = e.capacity || ''; $('e-retention').value = e.retentionDays || '';
       $('e-approval').value = (e.approvalRequiredFor || []).join(', ');
+      $('e-self').value = (e.selfServiceCategories || []).join(', ');
       var tbody = $('event-sessions').querySelector('tbody');
       tbody.innerHTML = '';
       (e.sessions || []).forEach(function (x) {
@@ -436,12 +437,16 @@
   $('event-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var zone = $('e-zone').value.trim();
-    var approval = $('e-approval').value.split(/[,\s]+/).filter(Boolean).map(function (c) { return c.toUpperCase(); });
+    var categories = function (id) {
+      return $(id).value.split(/[,\s]+/).filter(Boolean).map(function (c) { return c.toUpperCase(); });
+    };
+    var approval = categories('e-approval');
     var body = { slug: $('e-slug').value.trim(), name: $('e-name').value.trim(), nameZh: $('e-namezh').value.trim() || null,
       city: $('e-city').value.trim(), venue: $('e-venue').value.trim(), timeZone: zone,
       startsAt: zoned($('e-start').value, zone), endsAt: zoned($('e-end').value, zone),
       capacity: $('e-capacity').value ? Number($('e-capacity').value) : null,
-      retentionDays: $('e-retention').value ? Number($('e-retention').value) : null, approvalRequiredFor: approval, sessions: [] };
+      retentionDays: $('e-retention').value ? Number($('e-retention').value) : null, approvalRequiredFor: approval,
+      selfServiceCategories: categories('e-self'), sessions: [] };
     if (editing) {
       ['theme', 'themeZh', 'description', 'descriptionZh', 'cityZh', 'venueZh', 'registrationOpensAt', 'registrationClosesAt',
         'invitationRequiredFor', 'checkinWindowEnabled', 'checkinOpensMinutesBefore'].forEach(function (k) { body[k] = editing[k]; });

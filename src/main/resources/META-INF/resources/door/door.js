@@ -160,25 +160,35 @@
   }
   function seenKey(code) { return 'fp_seen_' + state.slug + '|' + (state.session || '') + '|' + code; }
 
+  // FP2 codes carry the key id, the event's tag and a random badge id; FP1 codes (printed before) the key id
+  // and the event's key, which the key set gives only while such badges of the event are current.
   function verifyOffline(code) {
     var keys = JSON.parse(localStorage.getItem('fp_keys_' + state.slug) || 'null');
     if (!keys) { return Promise.resolve('UNKNOWN'); }
-    var m = /^FP1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(code);
+    var m = /^FP([12])\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(code);
     if (!m) { return Promise.resolve('INVALID_CODE'); }
     var payload;
-    try { payload = b64(m[1]); } catch (e) { return Promise.resolve('INVALID_CODE'); }
-    if (payload.length !== 15) { return Promise.resolve('INVALID_CODE'); }
+    try { payload = b64(m[2]); } catch (e) { return Promise.resolve('INVALID_CODE'); }
+    var sameEvent;
+    if (m[1] === '2') {
+      if (payload.length !== 21) { return Promise.resolve('INVALID_CODE'); }
+      sameEvent = b64url(payload.slice(1, 5)) === keys.eventTag;
+    } else {
+      if (payload.length !== 15) { return Promise.resolve('INVALID_CODE'); }
+      sameEvent = keys.eventId != null && new DataView(payload.buffer).getUint32(1) === keys.eventId;
+    }
     var kid = String(payload[0]);
-    var eventId = new DataView(payload.buffer).getUint32(1);
     var jwk = keys.keys.filter(function (k) { return k.kid === kid; })[0];
     if (!jwk) { return Promise.resolve('INVALID_CODE'); }
     return crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, ['verify'])
-      .then(function (key) { return crypto.subtle.verify({ name: 'Ed25519' }, key, b64(m[2]), new TextEncoder().encode('FP1.' + m[1])); })
+      .then(function (key) {
+        return crypto.subtle.verify({ name: 'Ed25519' }, key, b64(m[3]), new TextEncoder().encode('FP' + m[1] + '.' + m[2]));
+      })
       .then(function (valid) {
         if (!valid) { return 'INVALID_CODE'; }
-        if (eventId !== keys.eventId) { return 'WRONG_EVENT'; }
         return crypto.subtle.digest('SHA-256', new TextEncoder().encode(code)).then(function (d) {
           if (keys.revoked.indexOf(b64url(d)) >= 0) { return 'REVOKED'; }
+          if (!sameEvent) { return 'WRONG_EVENT'; }
           if (direction() === 'IN' && localStorage.getItem(seenKey(code))) { return 'ALREADY_CHECKED_IN'; }
           return 'VALID';
         });

@@ -15,6 +15,7 @@ import static org.forumpass.Fixtures.unique;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,7 +25,13 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.persistence.EntityManager;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.awt.image.BufferedImage;
@@ -50,6 +57,8 @@ import org.junit.jupiter.api.Test;
 class BadgeTest {
     @Inject
     BadgeKeys keys;
+    @Inject
+    EntityManager em;
 
     private static String forum() {
         Map<String, Object> e = event(slug());
@@ -120,14 +129,14 @@ class BadgeTest {
         String slug = forum();
         String[] d = confirmed(slug, delegate(email()));
         String code = d[2];
-        assertTrue(code.startsWith("FP1.") && code.length() <= 120, code);
+        assertTrue(code.startsWith("FP2.") && code.length() <= 120, code);
         BadgeCodec.Payload p = BadgeCodec.read(code).orElseThrow();
-        assertEquals(1, p.serial());
+        assertEquals(2, p.format());
         // the signature is random-looking text that may hold any three letters, so look at what is signed
         byte[] signed = java.util.Base64.getUrlDecoder().decode(code.split("\\.")[1]);
         String signedText = new String(signed, java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(signedText.contains("Nov") || signedText.contains("example"), "no personal data in the code");
-        assertTrue(signed.length <= 32, "the signed part holds numbers only, " + signed.length + " bytes");
+        assertEquals(21, signed.length, "the signed part holds a key id, the event's tag and a random id");
 
         byte[] png = given().get("/api/v1/registrations/" + d[0] + "/badge.png?size=300&t=" + d[1]).then().statusCode(200)
                 .contentType("image/png").extract().asByteArray();
@@ -138,10 +147,78 @@ class BadgeTest {
                 .contentType("image/svg+xml");
 
         JsonPath jwks = anonymous().get("/api/v1/events/" + slug + "/badge-keys").then().statusCode(200)
-                .body("format", is("FP1")).body("keys[0].crv", is("Ed25519")).extract().jsonPath();
+                .body("format", is("FP2")).body("keys[0].crv", is("Ed25519")).extract().jsonPath();
         String x = jwks.getString("keys.find { it.kid == '" + p.kid() + "' }.x");
         assertTrue(BadgeCodec.verify(code, keys.publicKey(x)), "the published key verifies the code offline");
-        assertEquals(p.eventId(), jwks.getLong("eventId"));
+        assertEquals(p.eventTag(), jwks.getString("eventTag"));
+        assertTrue(jwks.get("eventId") == null, "no FP1 badge in this event: its database key is not published");
+    }
+
+    /** The registration's and event's database keys, which no badge code may carry. */
+    private long[] databaseKeys(String registrationId) {
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select r.id, r.event_id from registration r where r.public_id = ?1").setParameter(1, registrationId)
+                .getSingleResult());
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    private static boolean holds(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(Arrays.copyOfRange(haystack, i, i + needle.length), needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void badgeCodesOfConsecutiveRegistrationsHoldNoDatabaseKeyAndNothingSequential() {
+        String slug = forum();
+        String[] first = confirmed(slug, delegate(email()));
+        String[] second = confirmed(slug, delegate(email()));
+        byte[] a = Base64.getUrlDecoder().decode(first[2].split("\\.")[1]);
+        byte[] b = Base64.getUrlDecoder().decode(second[2].split("\\.")[1]);
+        for (String[] d : List.of(first, second)) {
+            byte[] payload = d == first ? a : b;
+            long[] keysOf = databaseKeys(d[0]);
+            for (long key : keysOf) {
+                assertFalse(holds(payload, ByteBuffer.allocate(8).putLong(key).array()), "a database key (long) " + key);
+                assertFalse(holds(payload, ByteBuffer.allocate(4).putInt((int) key).array()), "a database key (int) " + key);
+            }
+        }
+        // the same key id and event tag; the rest, a 128-bit badge id, differs by far more than a counter would
+        assertArrayEquals(Arrays.copyOfRange(a, 0, 5), Arrays.copyOfRange(b, 0, 5));
+        BigInteger idA = new BigInteger(1, Arrays.copyOfRange(a, 5, 21));
+        BigInteger idB = new BigInteger(1, Arrays.copyOfRange(b, 5, 21));
+        assertTrue(idA.subtract(idB).abs().bitLength() > 64, idA + " and " + idB);
+        int same = 0;
+        for (int i = 5; i < 21; i++) {
+            same += a[i] == b[i] ? 1 : 0;
+        }
+        assertTrue(same < 8, same + " of 16 bytes of the badge ids agree");
+    }
+
+    @Test
+    void aBadgePrintedInTheOldFormatStillVerifiesAndScans() {
+        String slug = forum();
+        String[] d = confirmed(slug, delegate(email()));
+        long[] keysOf = databaseKeys(d[0]);
+        BadgeKeys.Signer signer = keys.signer();
+        String old = BadgeCodec.encodeLegacy(new BadgeCodec.LegacyPayload(signer.kid(), keysOf[1], keysOf[0], 1), signer.key());
+        assertTrue(old.startsWith("FP1.") && old.length() <= 120, old);
+        // the badge as it was issued before FP2 (same row, FP1 code)
+        QuarkusTransaction.requiringNew().run(() -> Badge.update("code = ?1, digest = ?2 where registrationId = ?3",
+                old, BadgeCodec.digest(old), keysOf[0]));
+
+        JsonPath jwks = anonymous().get("/api/v1/events/" + slug + "/badge-keys").then().statusCode(200)
+                .body("formats", hasItem("FP1")).extract().jsonPath();
+        String x = jwks.getString("keys.find { it.kid == '" + signer.kid() + "' }.x");
+        assertTrue(BadgeCodec.verify(old, keys.publicKey(x)), "the published key verifies the old code");
+        assertEquals(keysOf[1], jwks.getLong("eventId"), "door devices can still tell an old code's event offline");
+        assertEquals("ACCEPTED", scan(slug, old).getString("result"));
+        assertEquals("ALREADY_CHECKED_IN", scan(slug, old).getString("result"));
+        String forged = old.substring(0, 10) + (old.charAt(10) == 'A' ? 'B' : 'A') + old.substring(11);
+        assertEquals("INVALID_CODE", scan(slug, forged).getString("result"));
     }
 
     @Test

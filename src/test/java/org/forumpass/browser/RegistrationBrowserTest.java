@@ -89,7 +89,7 @@ class RegistrationBrowserTest {
         assertTrue(browser.findElement(By.id("shown-native-name")).getText().contains("李肇星"));
         wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
                 .executeScript("const i = document.getElementById('badge-qr'); return i.complete && i.naturalWidth > 0;"));
-        assertTrue(browser.findElement(By.id("badge-code")).getText().startsWith("FP1."), "the badge code is printed");
+        assertTrue(browser.findElement(By.id("badge-code")).getText().startsWith("FP2."), "the badge code is printed");
         String link = browser.findElement(By.id("manage-link")).getAttribute("value");
         assertTrue(link.contains("/r/") && link.contains("?t="), link);
         assertFalse(browser.getCurrentUrl().contains("t="), "the token left the address bar: " + browser.getCurrentUrl());

@@ -119,7 +119,7 @@ class RegistrationPagesTest {
                 .body(containsString("李肇星"))
                 .body(containsString("总领事专场"))
                 .body(containsString("/r/" + id + "?t="))
-                .body(containsString("id=\"badge-code\">FP1."))
+                .body(containsString("id=\"badge-code\">FP2."))
                 .body(containsString("/api/v1/registrations/" + id + "/badge.pdf?t="));
 
         Map<String, String> change = form(email());
