@@ -12,7 +12,8 @@ public final class Text {
      * separators, and no invisible format characters (bidi overrides such as U+202E, zero-width spaces,
      * tag characters, the byte-order mark, soft hyphens). The zero-width joiner and non-joiner (U+200D,
      * U+200C) are the one exception: Sinhala, Persian and Indic names need them to be spelled right, so
-     * they may stand directly after a letter, mark or symbol and before another.
+     * they may stand between two letters or marks (emoji ZWJ sequences are refused: Java's look-behind
+     * does not see a symbol outside the Basic Multilingual Plane).
      */
     public static final String NAME_CHARS = "(?:[^\\p{Cc}\\p{Cs}\\p{Co}\\p{Cf}\\p{Zl}\\p{Zp}]"
             + "|(?<=[\\p{L}\\p{M}\\p{So}])[\\u200C\\u200D](?=[\\p{L}\\p{M}\\p{So}]))*";
