@@ -21,10 +21,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.common.EventScope;
 import org.forumpass.common.PageView;
 import org.forumpass.common.Roles;
 
-/** The audit log, for organizers: filter by event, actor, action and time; page through it or export it. */
+/**
+ * The audit log, for organizers: filter by event, actor, action and time; page through it or export it. An
+ * organizer scoped to some events reads the entries of those events only (403 for another event's filter).
+ */
 @Path("/api/v1/audit")
 @RolesAllowed(Roles.ORGANIZER)
 @Tag(name = "Audit")
@@ -42,7 +46,7 @@ public class AuditResource {
                                                  @QueryParam("to") OffsetDateTime to,
                                                  @QueryParam("page") @DefaultValue("0") int page,
                                                  @QueryParam("size") @DefaultValue("50") int size) {
-        return audit.list(new AuditService.Filter(event, actor, action, from, to), page, size);
+        return audit.list(filter(event, actor, action, from, to), page, size);
     }
 
     @GET
@@ -52,7 +56,7 @@ public class AuditResource {
     public Response export(@QueryParam("event") String event, @QueryParam("actor") String actor,
                            @QueryParam("action") String action, @QueryParam("from") OffsetDateTime from,
                            @QueryParam("to") OffsetDateTime to) {
-        AuditService.Filter f = new AuditService.Filter(event, actor, action, from, to);
+        AuditService.Filter f = filter(event, actor, action, from, to);
         audit.list(f, 0, 1); // a bad filter is a 400 before the first byte
         audit.record(identity, AuditAction.EXPORT, event, null, "audit/export.csv");
         StreamingOutput body = out -> {
@@ -70,5 +74,12 @@ public class AuditResource {
             csv.flush();
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
+    }
+
+    private AuditService.Filter filter(String event, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
+        if (event != null && !event.isBlank()) {
+            EventScope.requireEvent(identity, event.strip());
+        }
+        return new AuditService.Filter(event, actor, action, from, to, EventScope.events(identity));
     }
 }

@@ -1,5 +1,6 @@
 package org.forumpass.checkin;
 
+import org.forumpass.common.EventScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,7 @@ public class ScanResource {
     @POST
     @Operation(summary = "A door scan; always 200 with a result for a well-formed request")
     public CompletionStage<ScanAnswer> scan(@PathParam("slug") String slug, ScanRequest body, @Context HttpHeaders headers) {
+        EventScope.requireEvent(identity, slug);
         return checkins.scan(slug, body, Languages.of(headers), identity.getPrincipal().getName());
     }
 
@@ -48,6 +50,7 @@ public class ScanResource {
     @Path("/batch")
     @Operation(summary = "Scans queued offline (up to 10,000), answered in the same order")
     public BatchAnswer batch(@PathParam("slug") String slug, BatchRequest body, @Context HttpHeaders headers) {
+        EventScope.requireEvent(identity, slug);
         validator.start(body).throwIfAny();
         return new BatchAnswer(checkins.batch(slug, body.scans(), Languages.of(headers), identity.getPrincipal().getName()));
     }
