@@ -19,7 +19,9 @@ import org.forumpass.common.ForumPassConfig;
  *
  * <p>The scan path signs in thousands of times a second: a fresh copy answers from memory; a stale one is
  * read by one worker thread per username while the other requests of that username wait for the same read.
- * When the database cannot be reached, the last copy read stands (no change can be committed meanwhile).
+ * When the database cannot be reached, the last copy read stands (no change can be committed meanwhile): once
+ * a read failed so, requests answer from that copy at once, while one read per username keeps trying in the
+ * background, so door scans do not wait for the pool to give up on a gone server every few seconds.
  */
 @ApplicationScoped
 public class StaffAccounts {
@@ -33,7 +35,13 @@ public class StaffAccounts {
     @Inject
     ForumPassConfig config;
 
+    private static final long DEGRADED_NANOS = Duration.ofSeconds(10).toNanos();
+
     private final ConcurrentHashMap<String, CompletableFuture<Snapshot>> cache = new ConcurrentHashMap<>();
+    /** The last copy read of each username, answered from while the database is unreachable. */
+    private final ConcurrentHashMap<String, Snapshot> lastRead = new ConcurrentHashMap<>();
+    /** Until when (System.nanoTime) the database counts as unreachable, after a failed read; 0 when it is not. */
+    private volatile long unreachableUntil;
 
     /** The account of {@code username}, from memory when read less than the recheck interval ago. */
     public CompletableFuture<Snapshot> get(String username) {
@@ -41,12 +49,20 @@ public class StaffAccounts {
         if (f != null && fresh(f)) {
             return f;
         }
-        return cache.compute(username, (u, old) -> old != null && (!old.isDone() || fresh(old)) ? old : load(u, old));
+        CompletableFuture<Snapshot> next = cache.compute(username,
+                (u, old) -> old != null && (!old.isDone() || fresh(old)) ? old : load(u, old));
+        Snapshot last = lastRead.get(username);
+        long until = unreachableUntil;
+        if (last != null && until != 0 && System.nanoTime() - until < 0 && !next.isDone()) {
+            return CompletableFuture.completedFuture(last);
+        }
+        return next;
     }
 
     /** Forgets this replica's copy (after a change made here); other replicas notice within the recheck interval. */
     public void forget(String username) {
         cache.remove(username);
+        lastRead.remove(username);
     }
 
     private boolean fresh(CompletableFuture<Snapshot> f) {
@@ -65,8 +81,14 @@ public class StaffAccounts {
         Snapshot before = previous != null && previous.isDone() && !previous.isCompletedExceptionally() ? previous.join() : null;
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return read(username);
+                Snapshot read = read(username);
+                lastRead.put(username, read);
+                unreachableUntil = 0;
+                return read;
             } catch (RuntimeException e) {
+                if (Db.isUnavailable(e)) {
+                    unreachableUntil = System.nanoTime() + DEGRADED_NANOS;
+                }
                 if (before != null && Db.isUnavailable(e)) {
                     return new Snapshot(before.exists(), before.active(), before.role(), before.events(), before.tokenVersion(),
                             System.nanoTime());
