@@ -40,6 +40,25 @@ public final class Fixtures {
         return doorToken;
     }
 
+    /** Creates a staff account (events null: every event) and answers its username; the password is {@code username + "-password"}. */
+    public static String staff(String role, List<String> events) {
+        String username = role + "-" + unique();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", username + "-password");
+        body.put("role", role);
+        body.put("events", events);
+        given().contentType(ContentType.JSON).auth().oauth2(organizerToken()).body(body)
+                .post("/api/v1/staff").then().statusCode(201);
+        return username;
+    }
+
+    /** A token of a new staff account of {@code role} for {@code events} (null: every event). */
+    public static String staffToken(String role, List<String> events) {
+        String username = staff(role, events);
+        return login(username, username + "-password");
+    }
+
     public static String login(String username, String password) {
         return given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("token");

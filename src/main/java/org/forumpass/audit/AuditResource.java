@@ -17,12 +17,16 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.forumpass.common.CsvWriter;
+import org.forumpass.common.EventScope;
 import org.forumpass.common.PageView;
 import org.forumpass.common.QueryParams;
 import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Roles;
 
-/** The audit log, for organizers: filter by event, actor, action and time; page through it or export it. */
+/**
+ * The audit log, for organizers: filter by event, actor, action and time; page through it or export it. An
+ * organizer scoped to some events reads the entries of those events only (403 for another event's filter).
+ */
 @Path("/api/v1/audit")
 @RolesAllowed(Roles.ORGANIZER)
 @Tag(name = "Audit")
@@ -73,7 +77,11 @@ public class AuditResource {
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"audit.csv\"").build();
     }
 
-    private static AuditService.Filter filter(String event, String actor, String action, String from, String to, Violations v) {
-        return new AuditService.Filter(event, actor, action, QueryParams.dateTime(from, "from", v), QueryParams.dateTime(to, "to", v));
+    private AuditService.Filter filter(String event, String actor, String action, String from, String to, Violations v) {
+        if (event != null && !event.isBlank()) {
+            EventScope.requireEvent(identity, event.strip());
+        }
+        return new AuditService.Filter(event, actor, action, QueryParams.dateTime(from, "from", v), QueryParams.dateTime(to, "to", v),
+                EventScope.events(identity));
     }
 }

@@ -26,7 +26,12 @@ public class AuditService {
     @Inject
     Clock clock;
 
-    public record Filter(String event, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
+    /** {@code within}: only entries of these events (an organizer scoped to them), or null for the whole log. */
+    public record Filter(String event, String actor, String action, OffsetDateTime from, OffsetDateTime to,
+                         java.util.Set<String> within) {
+        public Filter(String event, String actor, String action, OffsetDateTime from, OffsetDateTime to) {
+            this(event, actor, action, from, to, null);
+        }
     }
 
     public record AuditView(OffsetDateTime at, String actor, AuditAction action, String event, String subject, String detail) {
@@ -83,6 +88,14 @@ public class AuditService {
         if (f.event() != null && !f.event().isBlank()) {
             c.add("eventSlug = :event");
             p.and("event", f.event().strip());
+        }
+        if (f.within() != null) {
+            if (f.within().isEmpty()) {
+                c.add("1 = 0");
+            } else {
+                c.add("eventSlug in :within");
+                p.and("within", List.copyOf(f.within()));
+            }
         }
         if (f.actor() != null && !f.actor().isBlank()) {
             c.add("actor = :actor");

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.forumpass.audit.AuditAction;
+import org.forumpass.common.EventScope;
 import org.forumpass.common.QueryParams;
 import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Roles;
@@ -84,8 +85,10 @@ public class BadgeResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "A new badge; the old code is revoked at once")
     public BadgeView reissue(@PathParam("id") String id) {
+        SecurityIdentity identity = identities.getDeferredIdentity().await().indefinitely();
+        requireScope(identity, id);
         BadgeView view = badges.reissue(id);
-        audit.record(identities.getDeferredIdentity().await().indefinitely(), AuditAction.REISSUE_BADGE, null, id,
+        audit.record(identity, AuditAction.REISSUE_BADGE, null, id,
                 "serial " + view.serial());
         return view;
     }
@@ -100,11 +103,20 @@ public class BadgeResource {
         throw DomainException.invalid("layout", "must be a6 or a4x4");
     }
 
+    /** An organizer scoped to some events reaches only their registrations. */
+    private void requireScope(SecurityIdentity identity, String id) {
+        if (EventScope.events(identity) != null) {
+            registrations.eventSlugOf(id).ifPresent(slug -> EventScope.requireEvent(identity, slug));
+        }
+    }
+
     private Badge badgeFor(String id, String queryToken) {
         // These endpoints also admit an anonymous caller with ?t=, so no role annotation triggers the
         // sign-in: ask for the caller's identity here (authentication is not proactive).
         SecurityIdentity identity = identities.getDeferredIdentity().await().indefinitely();
-        if (!StaffIdentity.isOrganizer(identity)) {
+        if (StaffIdentity.isOrganizer(identity)) {
+            requireScope(identity, id);
+        } else {
             String token = queryToken != null ? queryToken : StaffIdentity.manageToken(identity);
             if (token == null) {
                 throw new DomainException(identity.isAnonymous() ? CommonError.UNAUTHORIZED : CommonError.FORBIDDEN,

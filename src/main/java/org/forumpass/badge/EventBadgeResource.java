@@ -1,5 +1,6 @@
 package org.forumpass.badge;
 
+import org.forumpass.common.EventScope;
 import org.forumpass.audit.AuditAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class EventBadgeResource {
     public Response all(@PathParam("slug") String slug, @QueryParam("country") String country,
                         @QueryParam("category") String category, @QueryParam("organization") String organization,
                         @QueryParam("layout") String layout) {
+        EventScope.requireEvent(identity, slug);
         BadgePdf.Layout l = BadgeResource.layout(layout);
         List<BadgePdf.Card> cards = printing.cards(slug, country, category, organization);
         audit.record(identity, AuditAction.EXPORT, slug, null, "badges.pdf country=" + country + " category=" + category

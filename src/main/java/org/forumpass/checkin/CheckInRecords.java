@@ -21,7 +21,8 @@ public final class CheckInRecords {
     public record BatchRequest(@NotNull @Size(max = 10_000) List<@Valid @NotNull ScanRequest> scans) {
     }
 
-    public record ManualRequest(@NotBlank @Size(max = 64) String registrationId, @Size(max = 32) String session,
+    /** {@code ref} from the door search; organizers may send {@code registrationId} instead. */
+    public record ManualRequest(@Size(max = 300) String ref, @Size(max = 64) String registrationId, @Size(max = 32) String session,
                                 Direction direction, @NotBlank @Size(max = 64) String deviceId,
                                 @NotBlank @Size(max = 64) String nonce, OffsetDateTime scannedAt) {
     }
@@ -38,8 +39,9 @@ public final class CheckInRecords {
     public record BatchAnswer(List<ScanAnswer> results) {
     }
 
+    /** A search match: organizers get {@code id}, e-mail and phone; door staff an opaque {@code ref} instead. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Found(String id, String givenName, String familyName, String nativeName, String organization,
+    public record Found(String id, String ref, String givenName, String familyName, String nativeName, String organization,
                         String country, Category category, String status, String email, String phone) {
     }
 }

@@ -406,9 +406,15 @@ public class CheckInService {
 
     private static final java.time.format.DateTimeFormatter HH_MM = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
 
-    /** The answer a door shows: the verdict, who it is, and for a repeat when and where they first came in. */
+    /**
+     * The answer a door shows: the verdict, who it is, and for a repeat when and where they first came in. A badge of
+     * another event answers WRONG_EVENT without its delegate, whoever scans it.
+     */
     static ScanAnswer answer(Event event, ScanResult result, Instant firstScannedAt, String firstDeviceId, Delegate d,
                              AgendaSession session, String lang) {
+        if (result == ScanResult.WRONG_EVENT) {
+            d = null; // another event's delegate: the door of this one learns nothing about them (API.md, "Staff scope")
+        }
         ZoneId zone = event.zone();
         String message = result.message(lang);
         if (result == ScanResult.ALREADY_CHECKED_IN && firstScannedAt != null) {

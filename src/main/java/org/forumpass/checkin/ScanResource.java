@@ -1,5 +1,6 @@
 package org.forumpass.checkin;
 
+import org.forumpass.common.EventScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,12 +38,25 @@ public class ScanResource {
     RequestValidator validator;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentIdentityAssociation identities;
 
-    /** Non-blocking: the request waits on the event loop while its scan's lane settles it with others. */
+    /**
+     * Non-blocking: the request waits on the event loop while its scan's lane settles it with others. The
+     * caller's identity is taken as a Uni: on the event loop it may still be on its way (its account being read).
+     */
     @POST
     @Operation(summary = "A door scan; always 200 with a result for a well-formed request")
     public CompletionStage<ScanAnswer> scan(@PathParam("slug") String slug, ScanRequest body, @Context HttpHeaders headers) {
-        return checkins.scan(slug, body, Languages.of(headers), identity.getPrincipal().getName());
+        String lang = Languages.of(headers);
+        return identities.getDeferredIdentity().subscribeAsCompletionStage().thenCompose(caller -> {
+            try {
+                EventScope.requireEvent(caller, slug);
+                return checkins.scan(slug, body, lang, caller.getPrincipal().getName());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
     }
 
     @POST
@@ -48,6 +64,7 @@ public class ScanResource {
     @Path("/batch")
     @Operation(summary = "Scans queued offline (up to 10,000), answered in the same order")
     public BatchAnswer batch(@PathParam("slug") String slug, BatchRequest body, @Context HttpHeaders headers) {
+        EventScope.requireEvent(identity, slug);
         validator.start(body).throwIfAny();
         return new BatchAnswer(checkins.batch(slug, body.scans(), Languages.of(headers), identity.getPrincipal().getName()));
     }

@@ -50,12 +50,23 @@ public interface ForumPassConfig {
     }
 
     interface Limits {
-        /** Failed sign-ins per username in {@link #signInWindow()} before sign-in is refused until it ends. */
+        /** Failed sign-ins in a row for one username from one client address before that pair waits
+         *  {@link #signInBackoff()}, doubled for each further failure, at most {@link #signInWindow()}. */
         @WithDefault("5")
         int failedSignIns();
 
+        /** The longest wait of the back-off, and the window of {@link #signInCeiling()}. */
         @WithDefault("15M")
         Duration signInWindow();
+
+        /** The first wait once {@link #failedSignIns()} is reached. */
+        @WithDefault("30S")
+        Duration signInBackoff();
+
+        /** Failed sign-ins for one username from all addresses together in {@link #signInWindow()} before that
+         *  username is refused everywhere until the window ends: far above what one address can try. */
+        @WithDefault("200")
+        int signInCeiling();
 
         /** Registrations per client address per minute (0: no limit). */
         @WithDefault("30")
@@ -82,5 +93,10 @@ public interface ForumPassConfig {
 
         @WithDefault("12H")
         Duration ttl();
+
+        /** How long a replica trusts what it read of an account (active, role, events, token version) before
+         *  reading it again; at most 5 s (FORUMPASS_TOKEN_RECHECK). Revocation takes effect within this time. */
+        @WithDefault("5S")
+        Duration recheck();
     }
 }

@@ -1,5 +1,6 @@
 package org.forumpass.event;
 
+import org.forumpass.common.EventScope;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ import org.forumpass.common.Roles;
 @Tag(name = "Events and sessions")
 public class EventResource {
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
     EventService events;
 
     @GET
@@ -47,6 +50,7 @@ public class EventResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Create an event, optionally with its sessions")
     public Response create(EventRequest body, @Context UriInfo uri) {
+        EventScope.requireAllEvents(identity);
         EventView view = events.create(body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/events/{slug}").build(view.slug())).entity(view).build();
     }
@@ -56,6 +60,7 @@ public class EventResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Update an event (its sessions are changed through their own endpoints)")
     public EventView update(@PathParam("slug") String slug, EventRequest body) {
+        EventScope.requireEvent(identity, slug);
         return events.update(slug, body);
     }
 
@@ -64,6 +69,7 @@ public class EventResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Add a session to the agenda")
     public Response addSession(@PathParam("slug") String slug, SessionRequest body, @Context UriInfo uri) {
+        EventScope.requireEvent(identity, slug);
         SessionView view = events.addSession(slug, body);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/events/{slug}/sessions/{code}").build(slug, view.code()))
                 .entity(view).build();
@@ -74,6 +80,7 @@ public class EventResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Update a session")
     public SessionView updateSession(@PathParam("slug") String slug, @PathParam("code") String code, SessionRequest body) {
+        EventScope.requireEvent(identity, slug);
         return events.updateSession(slug, code, body);
     }
 
@@ -82,6 +89,7 @@ public class EventResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Delete a session")
     public Response deleteSession(@PathParam("slug") String slug, @PathParam("code") String code) {
+        EventScope.requireEvent(identity, slug);
         events.deleteSession(slug, code);
         return Response.noContent().build();
     }

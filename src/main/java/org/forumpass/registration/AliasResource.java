@@ -1,5 +1,6 @@
 package org.forumpass.registration;
 
+import org.forumpass.common.EventScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,8 @@ import org.forumpass.event.EventService;
 @ApplicationScoped
 public class AliasResource {
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
     EventService events;
     @Inject
     RequestValidator validator;
@@ -50,6 +53,7 @@ public class AliasResource {
     @Transactional
     @Operation(summary = "The alias list of the event")
     public List<AliasView> list(@PathParam("slug") String slug) {
+        EventScope.requireEvent(identity, slug);
         Event event = events.require(slug);
         return OrganizationAlias.<OrganizationAlias>list("event = ?1 order by canonicalKey, aliasKey", event).stream()
                 .map(a -> new AliasView(a.alias, a.canonical)).toList();
@@ -59,6 +63,7 @@ public class AliasResource {
     @Transactional
     @Operation(summary = "Count `alias` as `canonical` in reports (replaces an earlier rule for the same alias)")
     public AliasView put(@PathParam("slug") String slug, AliasRequest body) {
+        EventScope.requireEvent(identity, slug);
         validator.start(body).throwIfAny();
         Event event = events.require(slug);
         String key = DelegateInput.organizationKey(body.alias());
@@ -78,6 +83,7 @@ public class AliasResource {
     @Transactional
     @Operation(summary = "Drop the rule for one alias (?alias=)")
     public void delete(@PathParam("slug") String slug, @QueryParam("alias") String alias) {
+        EventScope.requireEvent(identity, slug);
         Event event = events.require(slug);
         OrganizationAlias.delete("event = ?1 and aliasKey = ?2", event, DelegateInput.organizationKey(alias == null ? "" : alias));
     }

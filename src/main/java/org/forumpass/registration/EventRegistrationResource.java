@@ -1,5 +1,6 @@
 package org.forumpass.registration;
 
+import org.forumpass.common.EventScope;
 import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.common.ClientAddress;
 import org.forumpass.common.PageView;
 import org.forumpass.common.Roles;
 import org.forumpass.common.error.CommonError;
@@ -60,7 +62,7 @@ public class EventRegistrationResource {
     @Operation(summary = "Register for an event (public); answers the manage token once")
     public Response register(@PathParam("slug") String slug, RegisterRequest body, @Context UriInfo uri,
                              @Context io.vertx.core.http.HttpServerRequest request) {
-        limit.check(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        limit.check(ClientAddress.of(request));
         RegisterResponse r = registrations.register(slug, body, Origin.ONLINE);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{id}").build(r.id())).entity(r).build();
     }
@@ -73,6 +75,7 @@ public class EventRegistrationResource {
                                              @QueryParam("organization") String organization,
                                              @QueryParam("category") String category, @QueryParam("status") String status,
                                              @QueryParam("page") String page, @QueryParam("size") String size) {
+        EventScope.requireEvent(identity, slug);
         PageView.Request paging = PageView.Request.of(page, size);
         PageView<RegistrationView> found = search.search(slug, new RegistrationSearch.Filter(q, country, organization, category,
                 status), paging.page(), paging.size());
@@ -87,6 +90,7 @@ public class EventRegistrationResource {
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Operation(summary = "Import invited delegates from CSV (UTF-8, header row); answers a report per row")
     public ImportService.ImportReport importCsv(@PathParam("slug") String slug, byte[] body) {
+        EventScope.requireEvent(identity, slug);
         ImportService.ImportReport report = importer.importCsv(slug, body == null ? new byte[0] : body);
         audit.record(identity, AuditAction.IMPORT, slug, null, report.rows() + " rows, " + report.created() + " created, "
                 + report.existing() + " existing, " + report.invalid() + " invalid");

@@ -1,12 +1,12 @@
 package org.forumpass.registration;
 
+import org.forumpass.common.EventScope;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -42,17 +42,21 @@ import org.forumpass.staff.StaffIdentity;
 @Tag(name = "Registration")
 public class InvitationResource {
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
     InvitationService invitations;
 
     @POST
     @Operation(summary = "Make an invitation code (single-use with maxUses 1; generated when code is null)")
     public Response create(@PathParam("slug") String slug, InvitationCodeRequest body) {
+        EventScope.requireEvent(identity, slug);
         return Response.status(201).entity(invitations.create(slug, body)).build();
     }
 
     @GET
     @Operation(summary = "The event's invitation codes with their use counts")
     public List<InvitationCodeView> list(@PathParam("slug") String slug) {
+        EventScope.requireEvent(identity, slug);
         return invitations.list(slug);
     }
 }

@@ -1,5 +1,6 @@
 package org.forumpass.registration;
 
+import org.forumpass.common.EventScope;
 import org.forumpass.audit.AuditAction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
@@ -7,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -87,6 +87,7 @@ public class RegistrationResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Approve a PENDING registration")
     public RegistrationView approve(@PathParam("id") String id) {
+        checkAccess(id);
         RegistrationView view = registrations.approve(id, actor());
         audit.record(identity, AuditAction.APPROVE, view.event(), id, null);
         return view;
@@ -97,6 +98,7 @@ public class RegistrationResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Reject a PENDING registration")
     public RegistrationView reject(@PathParam("id") String id) {
+        checkAccess(id);
         RegistrationView view = registrations.reject(id, actor());
         audit.record(identity, AuditAction.REJECT, view.event(), id, null);
         return view;
@@ -107,6 +109,7 @@ public class RegistrationResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Everything kept about the delegate: registration, check-ins, scans (an access request)")
     public PrivacyService.PersonalData personalData(@PathParam("id") String id) {
+        checkAccess(id);
         PrivacyService.PersonalData data = privacy.export(id);
         audit.record(identity, AuditAction.ACCESS_REQUEST, data.registration().event(), id, null);
         return data;
@@ -117,6 +120,7 @@ public class RegistrationResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Operation(summary = "Erase the personal fields; status, category, country and attendance stay for the counts")
     public RegistrationView erase(@PathParam("id") String id) {
+        checkAccess(id);
         RegistrationView view = privacy.erase(id);
         audit.record(identity, AuditAction.ERASE, view.event(), id, null);
         return view;
@@ -126,9 +130,12 @@ public class RegistrationResource {
         return StaffIdentity.isOrganizer(identity) ? new Actor(identity.getPrincipal().getName(), true) : Actor.DELEGATE;
     }
 
-    /** Organizers see every registration; a delegate's token opens only its own. */
+    /** Organizers see the registrations of the events they cover; a delegate's token opens only its own. */
     private void checkAccess(String id) {
         if (StaffIdentity.isOrganizer(identity)) {
+            if (EventScope.events(identity) != null) {
+                registrations.eventSlugOf(id).ifPresent(slug -> EventScope.requireEvent(identity, slug));
+            }
             return;
         }
         if (!registrations.tokenMatches(id, StaffIdentity.manageToken(identity))) {

@@ -43,6 +43,11 @@ public class RegistrationSearch {
     }
 
     public static Where where(Event event, Filter f) {
+        return where(event, f, true);
+    }
+
+    /** With {@code matchEmail} false, {@code q} matches names and organizations only (the door's search). */
+    public static Where where(Event event, Filter f, boolean matchEmail) {
         Violations v = new Violations();
         List<String> clauses = new ArrayList<>();
         Parameters p = Parameters.with("event", event);
@@ -50,7 +55,7 @@ public class RegistrationSearch {
         if (f.q() != null && !f.q().isBlank()) {
             String like = "%" + f.q().strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             clauses.add("(lower(r.givenName) like :q or lower(r.familyName) like :q or lower(r.nativeName) like :q"
-                    + " or r.emailKey like :q or r.organizationKey like :q"
+                    + (matchEmail ? " or r.emailKey like :q" : "") + " or r.organizationKey like :q"
                     + " or lower(concat(r.givenName, ' ', r.familyName)) like :q)");
             p.and("q", like);
         }

@@ -181,6 +181,12 @@ public class RegistrationService {
                 () -> new DomainException(RegistrationError.NOT_FOUND, "No registration '" + publicId + "'"));
     }
 
+    /** The slug of the registration's event, to check a staff member's scope; empty when there is no such registration. */
+    @Transactional
+    public Optional<String> eventSlugOf(String publicId) {
+        return Registration.findByPublicId(publicId).map(r -> r.event.slug);
+    }
+
     /** Whether the bearer of {@code token} may see and change the registration. */
     @Transactional
     public boolean tokenMatches(String publicId, String token) {

@@ -1,5 +1,6 @@
 package org.forumpass.report;
 
+import org.forumpass.common.EventScope;
 import org.forumpass.audit.AuditAction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -44,6 +45,7 @@ public class ExportResource {
                                  @QueryParam("organization") String organization, @QueryParam("category") String category,
                                  @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
                                  @QueryParam("lang") String lang) {
+        EventScope.requireEvent(identity, slug);
         RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, groupBy);
         return file(out -> exports.delegates(slug, f, groupBy, lang, Table.csv(out)), CSV, slug + "-delegates.csv");
     }
@@ -56,6 +58,7 @@ public class ExportResource {
                                   @QueryParam("organization") String organization, @QueryParam("category") String category,
                                   @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
                                   @QueryParam("lang") String lang) {
+        EventScope.requireEvent(identity, slug);
         RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, groupBy);
         return file(out -> exports.delegates(slug, f, groupBy, lang, Table.xlsx(out, "Delegates")), XLSX, slug + "-delegates.xlsx");
     }
@@ -65,6 +68,7 @@ public class ExportResource {
     @Produces(CSV)
     @Operation(summary = "Per session: capacity, registered, waitlisted, attended, no-shows, inside now, attendance by country")
     public Response attendanceCsv(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
+        EventScope.requireEvent(identity, slug);
         events.require(slug);
         return file(out -> exports.attendance(slug, lang, Table.csv(out)), CSV, slug + "-attendance.csv");
     }
@@ -74,6 +78,7 @@ public class ExportResource {
     @Produces(XLSX)
     @Operation(summary = "Attendance per session as an Excel workbook")
     public Response attendanceXlsx(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
+        EventScope.requireEvent(identity, slug);
         events.require(slug);
         return file(out -> exports.attendance(slug, lang, Table.xlsx(out, "Attendance")), XLSX, slug + "-attendance.xlsx");
     }
@@ -83,6 +88,7 @@ public class ExportResource {
     @Produces(CSV)
     @Operation(summary = "The whole scan log, refused scans too, with device and server time")
     public Response scansCsv(@PathParam("slug") String slug) {
+        EventScope.requireEvent(identity, slug);
         events.require(slug);
         return file(out -> exports.scans(slug, Table.csv(out)), CSV, slug + "-scans.csv");
     }

@@ -1,5 +1,6 @@
 package org.forumpass.report;
 
+import org.forumpass.common.EventScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,11 +18,14 @@ import org.forumpass.common.Roles;
 @Tag(name = "Reports")
 public class StatsResource {
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
     StatsService stats;
 
     @GET
     @Operation(summary = "Live: registrations by status, country and category; per session registered, checked in, inside now; scans per minute")
     public StatsService.Stats stats(@PathParam("slug") String slug) {
+        EventScope.requireEvent(identity, slug);
         return stats.stats(slug);
     }
 }

@@ -14,6 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+import java.util.Set;
+import java.util.TreeSet;
+import org.forumpass.common.ClientAddress;
+import org.forumpass.common.EventScope;
 import org.forumpass.common.Roles;
 import org.forumpass.staff.StaffRecords.LoginRequest;
 import org.forumpass.staff.StaffRecords.LoginResponse;
@@ -36,10 +42,10 @@ public class AuthResource {
     @Path("/login")
     @PermitAll
     @Operation(summary = "Sign in; answers a bearer token that every replica accepts")
-    public LoginResponse login(LoginRequest body) {
-        String who = body == null || body.username() == null ? "?" : body.username().strip();
+    public LoginResponse login(LoginRequest body, @Context HttpServerRequest request) {
+        String who = body == null || body.username() == null ? "?" : StaffAccount.normalize(body.username());
         try {
-            LoginResponse r = staff.login(body);
+            LoginResponse r = staff.login(body, ClientAddress.of(request));
             audit.record(who, AuditAction.SIGN_IN, null, null, null);
             return r;
         } catch (DomainException e) {
@@ -55,6 +61,8 @@ public class AuthResource {
     @RolesAllowed({Roles.ORGANIZER, Roles.DOOR})
     @Operation(summary = "Who the token belongs to")
     public Me me() {
-        return new Me(identity.getPrincipal().getName(), identity.hasRole(Roles.ORGANIZER) ? Roles.ORGANIZER : Roles.DOOR);
+        Set<String> events = EventScope.events(identity);
+        return new Me(identity.getPrincipal().getName(), identity.hasRole(Roles.ORGANIZER) ? Roles.ORGANIZER : Roles.DOOR,
+                events == null ? null : new TreeSet<>(events).stream().toList());
     }
 }

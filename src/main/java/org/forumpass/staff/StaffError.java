@@ -4,6 +4,7 @@ import org.forumpass.common.error.ErrorCode;
 
 public enum StaffError implements ErrorCode {
     INVALID_CREDENTIALS("auth.invalid_credentials", 401, "Wrong username or password"),
+    TOKEN_REVOKED("auth.token_revoked", 401, "This sign-in has ended"),
     TOO_MANY_ATTEMPTS("auth.too_many_attempts", 429, "Too many failed sign-ins; wait and try again"),
     USERNAME_TAKEN("staff.username_taken", 409, "This username exists"),
     NOT_FOUND("staff.not_found", 404, "No such staff account"),

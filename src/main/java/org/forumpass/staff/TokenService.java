@@ -19,7 +19,10 @@ import org.forumpass.common.SecretStore;
 
 /**
  * Staff bearer tokens: {@code fp1.<payload>.<HMAC-SHA256>}, verifiable by any replica that shares
- * the key (FORUMPASS_TOKEN_SECRET, or one generated once and kept in the database). No server-side session.
+ * the key (FORUMPASS_TOKEN_SECRET, or one generated once and kept in the database). No server-side session:
+ * the payload is {@code username \n role \n tokenVersion \n issuedAt \n expiresAt}, and
+ * {@link StaffAccounts} compares it with the account (active, role, token version) on each request.
+ * Tokens of the earlier three-line format are refused (staff sign in again once after the upgrade).
  */
 @ApplicationScoped
 public class TokenService {
@@ -37,8 +40,11 @@ public class TokenService {
     private volatile SecretKeySpec key;
     private final ThreadLocal<Mac> macs = new ThreadLocal<>();
 
-    public record Claims(String username, String role, Instant expiresAt) {
+    public record Claims(String username, String role, int version, Instant issuedAt, Instant expiresAt) {
     }
+
+    /** Clocks of replicas differ a little: a token issued this far "in the future" is still accepted. */
+    private static final long SKEW_SECONDS = 60;
 
     public record Issued(String token, Instant expiresAt) {
     }
@@ -47,18 +53,25 @@ public class TokenService {
         key();
     }
 
-    public Issued issue(String username, String role) {
-        Instant exp = clock.instant().plus(config.token().ttl());
-        String payload = username + "\n" + role + "\n" + exp.getEpochSecond();
+    public Issued issue(String username, String role, int version) {
+        Instant now = clock.instant();
+        Instant exp = now.plus(config.token().ttl());
+        return new Issued(sign(username, role, version, now, exp), exp);
+    }
+
+    /** A token with the given claims, signed with the real key (sign-in, and tests that forge claims). */
+    String sign(String username, String role, int version, Instant issuedAt, Instant exp) {
+        String payload = username + "\n" + role + "\n" + version + "\n" + issuedAt.getEpochSecond() + "\n"
+                + exp.getEpochSecond();
         String body = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return new Issued(PREFIX + body + "." + B64.encodeToString(sign(body)), exp);
+        return PREFIX + body + "." + B64.encodeToString(sign(body));
     }
 
     public static boolean looksLikeStaffToken(String token) {
         return token.startsWith(PREFIX);
     }
 
-    /** The claims of a genuine, unexpired token. */
+    /** The claims of a genuine, unexpired token whose expiry is at most the configured lifetime after its issue. */
     public Optional<Claims> verify(String token) {
         if (!looksLikeStaffToken(token)) {
             return Optional.empty();
@@ -83,19 +96,25 @@ public class TokenService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (parts.length != 3) {
+        if (parts.length != 5) {
             return Optional.empty();
         }
+        int version;
+        Instant iat;
         Instant exp;
         try {
-            exp = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-        } catch (NumberFormatException e) {
+            version = Integer.parseInt(parts[2]);
+            iat = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+            exp = Instant.ofEpochSecond(Long.parseLong(parts[4]));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(exp)) {
+        Instant now = clock.instant();
+        if (!now.isBefore(exp) || iat.isAfter(now.plusSeconds(SKEW_SECONDS))
+                || exp.isAfter(iat.plus(config.token().ttl()))) {
             return Optional.empty();
         }
-        return Optional.of(new Claims(parts[0], parts[1], exp));
+        return Optional.of(new Claims(parts[0], parts[1], version, iat, exp));
     }
 
     private byte[] sign(String body) {

@@ -78,8 +78,7 @@ public class PageResource {
     public Response register(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
                              @QueryParam("lang") String langParam, @Context HttpHeaders headers,
                              @Context io.vertx.core.http.HttpServerRequest request) {
-        return forms.register(slug, form, langParam, headers,
-                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+        return forms.register(slug, form, langParam, headers, org.forumpass.common.ClientAddress.of(request));
     }
 
     static Response page(String html, String langParam, String lang) {

@@ -148,7 +148,9 @@
     if (name === 'exports') { loadAliases(); }
   }
   function loadEvents() {
-    return api('GET', '/api/v1/events').then(json).then(function (events) {
+    return api('GET', '/api/v1/events').then(json).then(function (all) {
+      // An organizer scoped to some events sees only those (the server refuses the others anyway).
+      var events = state.events ? all.filter(function (e) { return state.events.indexOf(e.slug) >= 0; }) : all;
       var sel = $('event');
       sel.innerHTML = '';
       var tbody = $('events-table').querySelector('tbody');
@@ -547,7 +549,12 @@
     $('console').hidden = false;
     $('event').hidden = false;
     $('signout').hidden = false;
-    loadEvents().then(function () { tab('dashboard'); });
+    api('GET', '/api/v1/auth/me').then(json).then(function (me) {
+      state.events = me.events || null;
+      // Staff accounts are managed by organizers of every event only.
+      document.querySelector('[data-tab=staff]').hidden = !!state.events;
+      return loadEvents();
+    }).then(function () { tab('dashboard'); });
   }
   if (state.token) { start(); } else { $('signin').hidden = false; }
 })();

@@ -432,15 +432,16 @@
           var b = document.createElement('button');
           b.type = 'button';
           b.textContent = d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : '') + ' — ' + (d.organization || '');
-          b.addEventListener('click', function () { manual(d.id); });
+          b.addEventListener('click', function () { manual(d); });
           li.appendChild(b);
           list.appendChild(li);
         });
       }).catch(function () { setOnline(false); });
   }
-  function manual(id) {
+  // Door staff get an opaque ref for each match; organizers get the registration id.
+  function manual(d) {
     api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/checkin/manual', {
-      registrationId: id, session: state.session || null, direction: direction(), deviceId: state.device, nonce: crypto.randomUUID()
+      ref: d.ref || null, registrationId: d.ref ? null : d.id, session: state.session || null, direction: direction(), deviceId: state.device, nonce: crypto.randomUUID()
     }).then(function (r) { return r.json(); }).then(function (a) {
       $('search').value = '';
       $('found').innerHTML = '';

@@ -51,7 +51,7 @@ class CheckInTest {
     }
 
     private static JsonPath checkIn(String slug, Map<String, Object> body) {
-        return asDoor().body(body).post("/api/v1/events/" + slug + "/checkin/manual").then().statusCode(200)
+        return asOrganizer().body(body).post("/api/v1/events/" + slug + "/checkin/manual").then().statusCode(200)
                 .extract().jsonPath();
     }
 
@@ -65,7 +65,7 @@ class CheckInTest {
         assertEquals("Novák", first.getString("delegate.familyName"));
         assertEquals("PLENARY", first.getString("session"));
 
-        asDoor().header("Accept-Language", "zh-CN").body(manual(id, "PLENARY", "IN", "door-2", unique()))
+        asOrganizer().header("Accept-Language", "zh-CN").body(manual(id, "PLENARY", "IN", "door-2", unique()))
                 .post("/api/v1/events/" + slug + "/checkin/manual").then().statusCode(200)
                 .body("result", is("ALREADY_CHECKED_IN"))
                 .body("firstScannedAt", notNullValue())

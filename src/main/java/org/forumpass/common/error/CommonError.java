@@ -5,6 +5,7 @@ public enum CommonError implements ErrorCode {
     MALFORMED("request.malformed", 400, "The request body could not be read"),
     UNAUTHORIZED("auth.unauthorized", 401, "Sign-in required"),
     FORBIDDEN("auth.forbidden", 403, "Not allowed"),
+    EVENT_NOT_IN_SCOPE("auth.event_not_in_scope", 403, "This event is outside your staff scope"),
     NOT_FOUND("http.not_found", 404, "Not found"),
     METHOD_NOT_ALLOWED("http.method_not_allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("http.not_acceptable", 406, "Not acceptable"),

@@ -83,8 +83,21 @@ public class ProblemMappers {
         return respond(Problem.of(CommonError.MALFORMED, "The body is not valid JSON"));
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    @ServerExceptionMapper(UnauthorizedException.class)
     public Response unauthorized() {
+        return unauthorizedResponse();
+    }
+
+    /** A sign-in refused for a reason the client can act on (a revoked token) carries it as a 401 DomainException. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        if (e.getCause() instanceof DomainException de && de.error().status() == 401) {
+            return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .entity(de.toProblem()).build();
+        }
+        if (e.getCause() != null && Db.isUnavailable(e.getCause())) {
+            return unavailable(e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause()));
+        }
         return unauthorizedResponse();
     }
 
