@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CsvInjectionTest {
     private static final String FORMULA = "=HYPERLINK(\"http://x\",\"y\")";
+    /** Usernames are compared lower-cased, so the audit log keeps the one typed at sign-in in lower case. */
+    private static final String USERNAME_FORMULA = "=hyperlink(\"http://x\",\"y\")";
 
     private static List<CSVRecord> csv(String path, String... params) throws Exception {
         var request = asOrganizer();
@@ -39,11 +41,11 @@ class CsvInjectionTest {
 
     @Test
     void anAnonymousSignInNameIsNeutralisedInTheAuditExport() throws Exception {
-        anonymous().body(Map.of("username", FORMULA, "password", "wrong-password-1")).post("/api/v1/auth/login").then().statusCode(401);
-        List<CSVRecord> rows = csv("/api/v1/audit/export.csv", "action", "SIGN_IN_FAILED", "actor", FORMULA);
+        anonymous().body(Map.of("username", USERNAME_FORMULA, "password", "wrong-password-1")).post("/api/v1/auth/login").then().statusCode(401);
+        List<CSVRecord> rows = csv("/api/v1/audit/export.csv", "action", "SIGN_IN_FAILED", "actor", USERNAME_FORMULA);
         assertTrue(!rows.isEmpty(), "the failed sign-in is in the export");
         for (CSVRecord r : rows) {
-            assertEquals("'" + FORMULA, r.get("actor"));
+            assertEquals("'" + USERNAME_FORMULA, r.get("actor"));
         }
     }
 
@@ -57,7 +59,7 @@ class CsvInjectionTest {
         d.put("jobTitle", "@cmd");
         String id = (String) register(slug, d).get("id");
         CSVRecord row = csv("/api/v1/events/" + slug + "/exports/delegates.csv").stream()
-                .filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+                .filter(r -> r.get("id").equals(CsvWriter.neutralise(id))) // an id may start with '-' (base64url).findFirst().orElseThrow(() -> new AssertionError("no row " + id));
         assertEquals("'" + FORMULA, row.get("givenName"), "stored trimmed, written neutralised");
         assertEquals("'\uFF1DSUM(1,2)", row.get("familyName"));
         assertEquals("'+1-555 Corp", row.get("organization"));
