@@ -59,7 +59,8 @@ class CsvInjectionTest {
         d.put("jobTitle", "@cmd");
         String id = (String) register(slug, d).get("id");
         CSVRecord row = csv("/api/v1/events/" + slug + "/exports/delegates.csv").stream()
-                .filter(r -> r.get("id").equals(CsvWriter.neutralise(id))) // an id may start with '-' (base64url).findFirst().orElseThrow(() -> new AssertionError("no row " + id));
+                .filter(r -> r.get("id").equals(CsvWriter.neutralise(id))) // an id may start with '-' (base64url)
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + id));
         assertEquals("'" + FORMULA, row.get("givenName"), "stored trimmed, written neutralised");
         assertEquals("'\uFF1DSUM(1,2)", row.get("familyName"));
         assertEquals("'+1-555 Corp", row.get("organization"));
