@@ -26,7 +26,13 @@ public interface ForumPassConfig {
 
     Demo demo();
 
+    /** AES-256 key (base64 of 32 bytes) for personal documents kept encrypted (FORUMPASS_DATA_KEY). When absent,
+     *  one is generated and kept in the database, with a warning: set it in production. */
+    Optional<String> dataKey();
+
     Token token();
+
+    ManageToken manageToken();
 
     Badge badge();
 
@@ -75,8 +81,15 @@ public interface ForumPassConfig {
         Optional<String> keyEncryptionKey();
     }
 
+    interface ManageToken {
+        /** HMAC key of delegates' manage links, base64 of 32+ random bytes (FORUMPASS_MANAGE_TOKEN_SECRET). When
+         *  absent, one is generated and kept in the database (app_secret manage-token-hmac, the same form: copy
+         *  that value here to keep the links already sent working). */
+        Optional<String> secret();
+    }
+
     interface Token {
-        /** HMAC key for staff tokens (FORUMPASS_TOKEN_SECRET, at least 32 characters).
+        /** HMAC key for staff tokens (FORUMPASS_TOKEN_SECRET, at least 32 characters, refused when guessable).
          *  When absent, one is generated once and kept in the database so every replica shares it. */
         Optional<String> secret();
 
