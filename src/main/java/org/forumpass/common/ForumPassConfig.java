@@ -3,6 +3,7 @@ package org.forumpass.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "forumpass")
@@ -19,6 +20,10 @@ public interface ForumPassConfig {
 
     /** Public address used in links sent to delegates, e.g. https://register.example.org */
     Optional<String> publicUrl();
+
+    /** Reverse proxies whose X-Forwarded-For is believed (FORUMPASS_TRUSTED_PROXIES: CIDR blocks, comma-separated).
+     *  Empty: the client is the socket's peer and X-Forwarded-For is ignored. See ClientAddress. */
+    Optional<List<String>> trustedProxies();
 
     /** Version of the privacy text delegates consent to; recorded with each consent. */
     @WithDefault("2026-11")
@@ -39,6 +44,20 @@ public interface ForumPassConfig {
     Limits limits();
 
     Scan scan();
+
+    Ops ops();
+
+    /** Who may read /q/metrics, /q/openapi and /q/swagger-ui (see docs/security/http-and-secrets.md). */
+    interface Ops {
+        /** true (FORUMPASS_OPS_PRIVATE_ENDPOINTS): they answer 401 without an organizer's token (or, for
+         *  /q/metrics, the metrics token). Health probes stay open. */
+        @WithDefault("false")
+        boolean privateEndpoints();
+
+        /** A bearer token Prometheus sends for /q/metrics when the endpoints are private
+         *  (FORUMPASS_OPS_METRICS_TOKEN, refused when guessable, like every key). */
+        Optional<String> metricsToken();
+    }
 
     /** How door scans are settled (see ScanLanes). */
     interface Scan {

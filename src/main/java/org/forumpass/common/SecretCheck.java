@@ -30,6 +30,7 @@ public class SecretCheck {
         keys.put("FORUMPASS_MANAGE_TOKEN_SECRET", config.manageToken().secret());
         keys.put("FORUMPASS_BADGE_KEY_ENCRYPTION_KEY", config.badge().keyEncryptionKey());
         keys.put("FORUMPASS_DATA_KEY", config.dataKey());
+        keys.put("FORUMPASS_OPS_METRICS_TOKEN", config.ops().metricsToken());
         keys.forEach((name, value) -> value.ifPresent(v -> Secrets.require(name, v.strip())));
         config.badge().keyEncryptionKey().ifPresent(v -> aesKey("FORUMPASS_BADGE_KEY_ENCRYPTION_KEY", v));
         config.dataKey().ifPresent(v -> aesKey("FORUMPASS_DATA_KEY", v));
