@@ -28,6 +28,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.forumpass.common.Db;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.SecretCheck;
 import org.forumpass.common.SecretStore;
 
 /**
@@ -42,6 +43,7 @@ public class BadgeKeys {
     /** DER prefix of an X.509 Ed25519 public key; the raw 32-byte key follows it. */
     private static final byte[] X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String KEK_VARIABLE = "FORUMPASS_BADGE_KEY_ENCRYPTION_KEY";
 
     public record Signer(int kid, PrivateKey key) {
     }
@@ -60,6 +62,7 @@ public class BadgeKeys {
 
     private final Map<Integer, PrivateKey> privateKeys = new ConcurrentHashMap<>();
     private volatile Signer signer;
+    private volatile SecretKeySpec kek;
 
     void onStart(@Observes @Priority(25) StartupEvent ev) {
         signer();
@@ -150,12 +153,14 @@ public class BadgeKeys {
     }
 
     private SecretKeySpec kek() {
-        String b64 = config.badge().keyEncryptionKey().orElseGet(() -> secrets.getOrCreate("badge-key-encryption-key", 32));
-        byte[] raw = Base64.getDecoder().decode(b64.strip());
-        if (raw.length != 32) {
-            throw new IllegalStateException("FORUMPASS_BADGE_KEY_ENCRYPTION_KEY must be 32 bytes in base64");
+        SecretKeySpec k = kek;
+        if (k == null) {
+            String b64 = secrets.fromEnvironmentOrStored(KEK_VARIABLE, config.badge().keyEncryptionKey(),
+                    "badge-key-encryption-key", 32);
+            k = new SecretKeySpec(SecretCheck.aesKey(KEK_VARIABLE, b64), "AES");
+            kek = k;
         }
-        return new SecretKeySpec(raw, "AES");
+        return k;
     }
 
     private String encrypt(byte[] plain) throws GeneralSecurityException {

@@ -3,6 +3,7 @@ package org.forumpass.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "forumpass")
@@ -20,19 +21,43 @@ public interface ForumPassConfig {
     /** Public address used in links sent to delegates, e.g. https://register.example.org */
     Optional<String> publicUrl();
 
+    /** Reverse proxies whose X-Forwarded-For is believed (FORUMPASS_TRUSTED_PROXIES: CIDR blocks, comma-separated).
+     *  Empty: the client is the socket's peer and X-Forwarded-For is ignored. See ClientAddress. */
+    Optional<List<String>> trustedProxies();
+
     /** Version of the privacy text delegates consent to; recorded with each consent. */
     @WithDefault("2026-11")
     String privacyVersion();
 
     Demo demo();
 
+    /** AES-256 key (base64 of 32 bytes) for personal documents kept encrypted (FORUMPASS_DATA_KEY). When absent,
+     *  one is generated and kept in the database, with a warning: set it in production. */
+    Optional<String> dataKey();
+
     Token token();
+
+    ManageToken manageToken();
 
     Badge badge();
 
     Limits limits();
 
     Scan scan();
+
+    Ops ops();
+
+    /** Who may read /q/metrics, /q/openapi and /q/swagger-ui (see docs/security/http-and-secrets.md). */
+    interface Ops {
+        /** true (FORUMPASS_OPS_PRIVATE_ENDPOINTS): they answer 401 without an organizer's token (or, for
+         *  /q/metrics, the metrics token). Health probes stay open. */
+        @WithDefault("false")
+        boolean privateEndpoints();
+
+        /** A bearer token Prometheus sends for /q/metrics when the endpoints are private
+         *  (FORUMPASS_OPS_METRICS_TOKEN, refused when guessable, like every key). */
+        Optional<String> metricsToken();
+    }
 
     /** How door scans are settled (see ScanLanes). */
     interface Scan {
@@ -86,8 +111,15 @@ public interface ForumPassConfig {
         Optional<String> keyEncryptionKey();
     }
 
+    interface ManageToken {
+        /** HMAC key of delegates' manage links, base64 of 32+ random bytes (FORUMPASS_MANAGE_TOKEN_SECRET). When
+         *  absent, one is generated and kept in the database (app_secret manage-token-hmac, the same form: copy
+         *  that value here to keep the links already sent working). */
+        Optional<String> secret();
+    }
+
     interface Token {
-        /** HMAC key for staff tokens (FORUMPASS_TOKEN_SECRET, at least 32 characters).
+        /** HMAC key for staff tokens (FORUMPASS_TOKEN_SECRET, at least 32 characters, refused when guessable).
          *  When absent, one is generated once and kept in the database so every replica shares it. */
         Optional<String> secret();
 

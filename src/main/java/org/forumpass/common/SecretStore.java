@@ -8,6 +8,10 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Secrets generated once and shared through the database: the first replica to start inserts,
@@ -15,7 +19,9 @@ import java.util.Base64;
  */
 @ApplicationScoped
 public class SecretStore {
+    private static final Logger LOG = Logger.getLogger(SecretStore.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     @Inject
     EntityManager em;
@@ -23,6 +29,23 @@ public class SecretStore {
     Clock clock;
     @Inject
     jakarta.enterprise.inject.Instance<SecretStore> self;
+
+    /**
+     * The key set in {@code variable} (refused with a start-up failure when weak), or else one generated and
+     * kept in the database under {@code name}, with a warning logged once: whoever reads the database
+     * (a backup, a dump) then holds the key too.
+     */
+    public String fromEnvironmentOrStored(String variable, Optional<String> configured, String name, int bytes) {
+        if (configured.isPresent()) {
+            return Secrets.require(variable, configured.get().strip());
+        }
+        if (WARNED.add(variable)) {
+            LOG.warnf("%s is not set: its key is generated and kept in the database (app_secret '%s'), so a copy of the"
+                    + " database is enough to use it. Set %s in the environment (openssl rand -base64 32) in production.",
+                    variable, name, variable);
+        }
+        return getOrCreate(name, bytes);
+    }
 
     public String getOrCreate(String name, int bytes) {
         String existing = self.get().read(name);

@@ -46,6 +46,8 @@ public class EventRegistrationResource {
     @Inject
     RegistrationLimit limit;
     @Inject
+    ClientAddress clientAddress;
+    @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
     @Inject
     org.forumpass.audit.AuditService audit;
@@ -62,7 +64,7 @@ public class EventRegistrationResource {
     @Operation(summary = "Register for an event (public); answers the manage token once")
     public Response register(@PathParam("slug") String slug, RegisterRequest body, @Context UriInfo uri,
                              @Context io.vertx.core.http.HttpServerRequest request) {
-        limit.check(ClientAddress.of(request));
+        limit.check(clientAddress.of(request));
         RegisterResponse r = registrations.register(slug, body, Origin.ONLINE);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{id}").build(r.id())).entity(r).build();
     }

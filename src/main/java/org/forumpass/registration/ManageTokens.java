@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.SecretCheck;
 import org.forumpass.common.SecretStore;
 
 /**
@@ -19,13 +21,18 @@ import org.forumpass.common.SecretStore;
  */
 @ApplicationScoped
 public class ManageTokens {
+    static final String VARIABLE = "FORUMPASS_MANAGE_TOKEN_SECRET";
+
     @Inject
     SecretStore secrets;
+    @Inject
+    ForumPassConfig config;
 
     private volatile SecretKeySpec key;
 
     void init(@Observes @Priority(11) StartupEvent ev) {
-        key = new SecretKeySpec(Base64.getDecoder().decode(secrets.getOrCreate("manage-token-hmac", 32)), "HmacSHA256");
+        String b64 = secrets.fromEnvironmentOrStored(VARIABLE, config.manageToken().secret(), "manage-token-hmac", 32);
+        key = new SecretKeySpec(SecretCheck.hmacKey(VARIABLE, b64), "HmacSHA256");
     }
 
     public String tokenFor(Registration r) {

@@ -9,9 +9,9 @@ import org.forumpass.common.error.DomainException;
 
 /**
  * Public registrations per client address and minute, counted in the database so that the limit holds
- * across replicas. Behind a proxy, the address is the client's only with Quarkus's proxy address
- * forwarding switched on (QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true); otherwise every delegate
- * shares the proxy's address and the limit must be raised or switched off (0).
+ * across replicas. The address comes from ClientAddress: behind a proxy it is the client's only when the
+ * proxy is listed in FORUMPASS_TRUSTED_PROXIES; otherwise every delegate shares the proxy's address and
+ * the limit must be raised or switched off (0).
  */
 @ApplicationScoped
 public class RegistrationLimit {

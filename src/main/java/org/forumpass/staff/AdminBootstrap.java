@@ -38,6 +38,7 @@ public class AdminBootstrap {
     String profile;
 
     void onStart(@Observes @Priority(20) StartupEvent ev) {
+        config.adminPassword().ifPresent(p -> Passwords.requireAcceptable("FORUMPASS_ADMIN_PASSWORD", p));
         String login = ensureAdmin();
         if (!"test".equals(profile)) {
             LOG.infof("%n%n    ForumPass is running at http://localhost:%d/%n    Organizer sign-in: %s%n    Console: http://localhost:%d/admin   API docs: http://localhost:%d/q/swagger-ui%n",

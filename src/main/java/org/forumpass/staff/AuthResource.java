@@ -31,6 +31,8 @@ import org.forumpass.staff.StaffRecords.Me;
 @Tag(name = "Staff sign-in")
 public class AuthResource {
     @Inject
+    ClientAddress clientAddress;
+    @Inject
     StaffService staff;
     @Inject
     SecurityIdentity identity;
@@ -45,7 +47,7 @@ public class AuthResource {
     public LoginResponse login(LoginRequest body, @Context HttpServerRequest request) {
         String who = body == null || body.username() == null ? "?" : StaffAccount.normalize(body.username());
         try {
-            LoginResponse r = staff.login(body, ClientAddress.of(request));
+            LoginResponse r = staff.login(body, clientAddress.of(request));
             audit.record(who, AuditAction.SIGN_IN, null, null, null);
             return r;
         } catch (DomainException e) {

@@ -136,14 +136,10 @@ public class TokenService {
         if (k == null) {
             synchronized (this) {
                 if (key == null) {
-                    byte[] raw = config.token().secret()
-                            .map(s -> {
-                                if (s.length() < 32) {
-                                    throw new IllegalStateException("FORUMPASS_TOKEN_SECRET must be at least 32 characters");
-                                }
-                                return s.getBytes(StandardCharsets.UTF_8);
-                            })
-                            .orElseGet(() -> Base64.getDecoder().decode(secrets.getOrCreate("staff-token-hmac", 32)));
+                    String s = secrets.fromEnvironmentOrStored("FORUMPASS_TOKEN_SECRET", config.token().secret(),
+                            "staff-token-hmac", 32);
+                    byte[] raw = config.token().secret().isPresent() ? s.getBytes(StandardCharsets.UTF_8)
+                            : Base64.getDecoder().decode(s);
                     key = new SecretKeySpec(raw, "HmacSHA256");
                 }
                 k = key;

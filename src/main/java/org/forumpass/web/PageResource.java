@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.forumpass.common.ClientAddress;
 import org.forumpass.event.EventService;
 import org.forumpass.web.PageModels.EventCard;
 
@@ -33,6 +34,8 @@ public class PageResource {
     Template home;
     @Inject
     RegistrationPages forms;
+    @Inject
+    ClientAddress clientAddress;
     @Inject
     @Location("message.html")
     Template message;
@@ -78,7 +81,7 @@ public class PageResource {
     public Response register(@PathParam("slug") String slug, MultivaluedMap<String, String> form,
                              @QueryParam("lang") String langParam, @Context HttpHeaders headers,
                              @Context io.vertx.core.http.HttpServerRequest request) {
-        return forms.register(slug, form, langParam, headers, org.forumpass.common.ClientAddress.of(request));
+        return forms.register(slug, form, langParam, headers, clientAddress.of(request));
     }
 
     static Response page(String html, String langParam, String lang) {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,10 +42,16 @@ import java.util.zip.ZipEntry;
 public final class AppProcess implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "reliability-admin-password";
     /** Staff tokens signed by one replica verify on every other. */
-    public static final String TOKEN_SECRET = "reliability-suite-token-secret-shared-by-every-replica";
+    public static final String TOKEN_SECRET = randomKey();
     /** AES-256 key (base64 of 32 bytes) under which every replica reads the badge signing keys. */
-    public static final String BADGE_KEY_ENCRYPTION_KEY = Base64.getEncoder()
-            .encodeToString("reliability-suite-key-32-bytes!!".getBytes(StandardCharsets.US_ASCII));
+    public static final String BADGE_KEY_ENCRYPTION_KEY = randomKey();
+
+    /** Random per test run: the app refuses guessable keys. */
+    private static String randomKey() {
+        byte[] raw = new byte[32];
+        new java.security.SecureRandom().nextBytes(raw);
+        return Base64.getEncoder().encodeToString(raw);
+    }
 
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
