@@ -116,7 +116,9 @@ class SecretsTest {
         Map<String, String> all = new HashMap<>(Map.of("forumpass.db", "h2", "forumpass.data-dir", "./data",
                 "forumpass.limits.sign-in-window", "PT15M", "forumpass.token.ttl", "PT12H"));
         all.putAll(values);
+        // Quarkus's converter, so durations read as they do in the app ("30S" as well as "PT30S")
         SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(ForumPassConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(all, "test", 100)).build();
         return c.getConfigMapping(ForumPassConfig.class);
     }
