@@ -1,13 +1,17 @@
 package org.forumpass.reliability;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.awaitility.Awaitility;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
 
@@ -87,5 +91,18 @@ final class Suite {
 
     static double seconds(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1e9;
+    }
+
+    /** Eight random hex characters, for slugs and usernames no other run uses. */
+    static String unique() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Waits until the current fixed window of length {@code window} has at least {@code room} left. */
+    static void awaitRoomInWindow(Duration window, Duration room) {
+        long len = window.toMillis();
+        Awaitility.await("a fixed window with " + room + " left").atMost(window.plus(room))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> len - Instant.now().toEpochMilli() % len >= room.toMillis());
     }
 }

@@ -5,6 +5,7 @@ import static org.forumpass.reliability.Api.read;
 import static org.forumpass.reliability.Api.send;
 import static org.forumpass.reliability.Suite.say;
 import static org.forumpass.reliability.Suite.seconds;
+import static org.forumpass.reliability.Suite.unique;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.forumpass.Fixtures;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
 import org.forumpass.reliability.Api.Scan;
@@ -103,7 +103,7 @@ class DatabaseOutageIT {
      */
     @Test
     void idleConnectionsKilledByARestartFailNoRequest() throws Exception {
-        String slug = "idle-" + Fixtures.unique();
+        String slug = "idle-" + unique();
         api.createEvent(slug, 100_000, true);
         api.importDelegatesWithBadges(slug, 20, 13);
         Stored stored = new Stored(db);
@@ -136,7 +136,7 @@ class DatabaseOutageIT {
     }
 
     private void outage(String how, Runnable takeDown, int seed) throws Exception {
-        String slug = "outage-" + Fixtures.unique();
+        String slug = "outage-" + unique();
         api.createEvent(slug, 100_000, true);
         List<String> codes = api.importDelegatesWithBadges(slug, 50, seed);
         long downAt;

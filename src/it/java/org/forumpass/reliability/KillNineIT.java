@@ -2,6 +2,7 @@ package org.forumpass.reliability;
 
 import static org.forumpass.reliability.Api.read;
 import static org.forumpass.reliability.Suite.say;
+import static org.forumpass.reliability.Suite.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.forumpass.Fixtures;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
 import org.forumpass.reliability.Api.Scan;
@@ -72,7 +72,7 @@ class KillNineIT {
             assertOwnerOnly(dir.resolve("a").resolve("data"));
         }
         Api api = Api.organizer(app);
-        String slug = "kill-" + Fixtures.unique();
+        String slug = "kill-" + unique();
         api.createEvent(slug, 100_000, true);
         List<String> badges = api.importDelegatesWithBadges(slug, 40, 21);
 

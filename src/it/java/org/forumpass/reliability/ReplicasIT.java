@@ -5,8 +5,10 @@ import static org.forumpass.reliability.Api.problemCode;
 import static org.forumpass.reliability.Api.read;
 import static org.forumpass.reliability.Api.send;
 import static org.forumpass.reliability.Api.sendAsync;
+import static org.forumpass.reliability.Suite.awaitRoomInWindow;
 import static org.forumpass.reliability.Suite.say;
 import static org.forumpass.reliability.Suite.seconds;
+import static org.forumpass.reliability.Suite.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVRecord;
-import org.forumpass.Fixtures;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
 import org.forumpass.reliability.Api.Scan;
@@ -96,7 +97,7 @@ class ReplicasIT {
     @Test
     void twoReplicasKeepCountsExact() throws Exception {
         // 1. 300 people register at once for 10 seats, alternately at A and at B
-        String rush = "rush-" + Fixtures.unique();
+        String rush = "rush-" + unique();
         atA.createEvent(rush, 10, false);
         List<SyntheticDelegate> crowd = new DelegateGenerator(77).generate(300);
         long t = System.nanoTime();
@@ -119,7 +120,7 @@ class ReplicasIT {
         say("two replicas, registration rush: 300 at once for 10 seats, split between A and B, in %.1f s: %s", rushSeconds, outcome);
 
         // 2. every badge scanned at A and at B at the same instant, three rounds, each scan with its own nonce
-        String slug = "scan-" + Fixtures.unique();
+        String slug = "scan-" + unique();
         atA.createEvent(slug, 300, true);
         List<String> codes = atA.importDelegatesWithBadges(slug, 200, 5);
         Map<String, String> acknowledged = new HashMap<>(); // device/nonce -> result
@@ -209,7 +210,7 @@ class ReplicasIT {
 
     @Test
     void killNineLosesNoAcknowledgedScan() throws Exception {
-        String slug = "kill-" + Fixtures.unique();
+        String slug = "kill-" + unique();
         atA.createEvent(slug, 200, true);
         List<String> codes = atA.importDelegatesWithBadges(slug, 100, 9);
         Api atVictim = atA.at(victim);
@@ -324,11 +325,11 @@ class ReplicasIT {
 
     @Test
     void registrationLimitIsSharedAcrossReplicas() throws Exception {
-        String slug = "limit-" + Fixtures.unique();
+        String slug = "limit-" + unique();
         atA.createEvent(slug, 100, false);
         List<SyntheticDelegate> people = new DelegateGenerator(31).generate(8);
         String address = "203.0.113.9"; // one client, whichever replica the load balancer picks
-        Fixtures.awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(15));
+        awaitRoomInWindow(Duration.ofMinutes(1), Duration.ofSeconds(15));
         for (int i = 0; i < REGISTRATIONS_PER_MINUTE; i++) {
             Api node = i < 3 ? atA : atB;
             expect(send(node.register(slug, Api.delegate(people.get(i)), address)), 201, "registration " + (i + 1));
@@ -348,10 +349,10 @@ class ReplicasIT {
 
     @Test
     void signInThrottleIsSharedAcrossReplicas() throws Exception {
-        String user = "gate-" + Fixtures.unique();
+        String user = "gate-" + unique();
         expect(send(atA.post("/api/v1/staff", Map.of("username", user, "password", "door-password-7", "role", "door"),
                 Api.TIMEOUT)), 201, "create door account");
-        Fixtures.awaitRoomInWindow(Duration.ofMinutes(15), Duration.ofSeconds(15));
+        awaitRoomInWindow(Duration.ofMinutes(15), Duration.ofSeconds(15));
         for (int i = 0; i < 5; i++) { // FORUMPASS_LIMITS_FAILED_SIGN_INS defaults to 5
             HttpResponse<String> r = send((i % 2 == 0 ? atA : atB).login(user, "wrong-" + i + "-password"));
             assertEquals(401, r.statusCode(), r.body());
