@@ -45,6 +45,10 @@ public final class Admission {
     public record Facts(boolean known, boolean sameEvent, boolean revoked, RegistrationStatus status, Category category,
                         Door door, boolean hasSeat, Window window, Direction direction, Instant at, String deviceId,
                         Presence presence, boolean roomFull) {
+        /** A code that is no badge of the server's: nothing else about it is known. */
+        public static final Facts UNKNOWN = new Facts(false, false, false, null, null, null, false, Window.NONE, Direction.IN,
+                null, null, null, false);
+
         public Facts withRoomFull() {
             return new Facts(known, sameEvent, revoked, status, category, door, hasSeat, window, direction, at, deviceId,
                     presence, true);

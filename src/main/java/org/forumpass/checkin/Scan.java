@@ -45,6 +45,12 @@ public class Scan extends BaseEntity {
     @Column(name = "received_at")
     public Instant receivedAt;
 
+    /** The stored excerpt of a code: its first 12 characters. */
+    static String excerpt(String code) {
+        String c = code == null ? "" : code.strip();
+        return c.length() <= 12 ? c : c.substring(0, 12);
+    }
+
     public static Optional<Scan> findByNonce(Long eventId, String deviceId, String nonce) {
         return find("eventId = ?1 and deviceId = ?2 and nonce = ?3", eventId, deviceId, nonce).firstResultOptional();
     }

@@ -17,20 +17,19 @@ import org.forumpass.badge.BadgeCodec;
 import org.forumpass.checkin.CheckInRecords.Delegate;
 import org.forumpass.checkin.CheckInRecords.ScanAnswer;
 import org.forumpass.checkin.CheckInRecords.ScanRequest;
-import org.forumpass.checkin.ScanStore.BadgeRow;
-import org.forumpass.checkin.ScanStore.CheckInRow;
-import org.forumpass.checkin.ScanStore.ScanRow;
-import org.forumpass.checkin.ScanStore.StoredScan;
+import org.forumpass.checkin.GroupStore.BadgeRow;
+import org.forumpass.checkin.GroupStore.CheckInRow;
+import org.forumpass.checkin.GroupStore.ScanRow;
+import org.forumpass.checkin.GroupStore.StoredScan;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Event;
-import org.forumpass.registration.RegistrationStatus;
 
 /**
  * Scans of one event settled together in one transaction: one read for the whole group (the badges with
  * their delegates and check-ins, and for offline uploads the nonces stored before), another for seats when a session needs one, the rules
- * decided in memory in arrival order, then one insert for the new check-ins and one for the scans. The
- * rules are those of {@link CheckInService#scanOnce}; what a scan changes is seen by the scans after it in
- * the same group (a badge scanned twice is ACCEPTED, then ALREADY_CHECKED_IN).
+ * decided in memory in arrival order ({@link Admission}, as on every path), then one insert for the new check-ins and
+ * one for the scans ({@link GroupStore}). What a scan changes is seen by the scans after it in the same group (a
+ * badge scanned twice is ACCEPTED, then ALREADY_CHECKED_IN).
  *
  * <p>Rooms with a capacity, scans out and re-entries write at once (the conditional counters and
  * updates of the single-scan path), inside the same transaction. Anything the database refuses (a first
@@ -81,15 +80,12 @@ final class ScanGroup {
     /** A scan whose answer needs the single-scan path after the group commits (a replay the group cannot answer). */
     final List<Item> afterCommit = new ArrayList<>();
 
+    private final Doors.Venue venue;
     private final Event event;
-    private final Map<Long, AgendaSession> sessionsById;
 
-    ScanGroup(Event event, Map<Long, AgendaSession> sessionsById) {
-        this.event = event;
-        this.sessionsById = sessionsById;
-    }
-
-    private record Outcome(ScanResult result, Instant firstScannedAt, String firstDeviceId) {
+    ScanGroup(Doors.Venue venue) {
+        this.venue = venue;
+        this.event = venue.event();
     }
 
     /** Thrown when a row changed under the group; the lane rolls back and settles each scan alone. */
@@ -102,9 +98,9 @@ final class ScanGroup {
     private List<CheckInRow> newCheckIns = List.of();
     private List<ScanRow> rows = List.of();
 
-    /** Writes what {@link #settle} decided and commits (see {@link ScanStore#writeGroup}). */
+    /** Writes what {@link #settle} decided and commits (see {@link GroupStore#writeGroup}). */
     void commit(Connection con, boolean oneTrip) throws SQLException {
-        ScanStore.writeGroup(con, oneTrip, event.id, newCheckIns, rows);
+        GroupStore.writeGroup(con, oneTrip, event.id, newCheckIns, rows);
     }
 
     /**
@@ -125,7 +121,7 @@ final class ScanGroup {
                 nonces.add(new String[] {it.req.deviceId(), it.req.nonce()});
             }
         }
-        ScanStore.GroupRead read = ScanStore.readGroup(con, event.id, digests, doors, nonces);
+        GroupStore.GroupRead read = GroupStore.readGroup(con, event.id, digests, doors, nonces);
         Map<String, StoredScan> stored = read.stored();
         Map<String, CheckInRow> presence = read.checkIns();
         Map<String, BadgeRow> badges = read.badges();
@@ -136,7 +132,7 @@ final class ScanGroup {
         List<CheckInRow> newCheckIns = new ArrayList<>();
         List<ScanRow> rows = new ArrayList<>(items.size());
         for (Item it : items) {
-            String nonceKey = ScanStore.nonceKey(it.req.deviceId(), it.req.nonce());
+            String nonceKey = GroupStore.nonceKey(it.req.deviceId(), it.req.nonce());
             ScanAnswer same = answeredHere.get(nonceKey);
             if (same != null) { // the same scan twice in one upload: stored once, answered alike
                 answers.add(same);
@@ -161,20 +157,12 @@ final class ScanGroup {
             }
             Instant at = it.req.scannedAt() == null ? it.received : it.req.scannedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
             Direction direction = it.req.direction() == null ? Direction.IN : it.req.direction();
-            Outcome o;
-            Delegate delegate = null;
-            if (b == null) {
-                o = new Outcome(ScanResult.INVALID_CODE, null, null);
-            } else {
-                delegate = delegate(b);
-                o = b.eventId() != event.id ? new Outcome(ScanResult.WRONG_EVENT, null, null)
-                        : decide(con, it, b, seats, presence, newCheckIns, direction, at);
-            }
+            Admission.Decision d = b == null ? Admission.decide(Admission.Facts.UNKNOWN)
+                    : admit(con, it, b, seats, presence, newCheckIns, direction, at);
             rows.add(new ScanRow(event.id, it.session == null ? null : it.session.id, b == null ? null : b.registrationId(),
-                    it.req.deviceId(), it.req.nonce(), excerpt(it.code), direction, o.result(), it.staff, o.firstScannedAt(),
-                    o.firstDeviceId(), it.req.scannedAt() == null ? null : at, it.received));
-            ScanAnswer a = CheckInService.answer(event, o.result(), o.firstScannedAt(), o.firstDeviceId(), delegate, it.session,
-                    it.lang);
+                    it.req.deviceId(), it.req.nonce(), Scan.excerpt(it.code), direction, d.result(), it.staff,
+                    d.firstScannedAt(), d.firstDeviceId(), it.req.scannedAt() == null ? null : at, it.received));
+            ScanAnswer a = ScanAnswers.answer(event, d, b == null ? null : delegate(b), it.session, it.lang);
             answers.add(a);
             answeredHere.put(nonceKey, a);
         }
@@ -193,62 +181,50 @@ final class ScanGroup {
                 registrations.add(b.registrationId());
             }
         }
-        return ScanStore.readSeats(con, registrations, sessions);
+        return GroupStore.readSeats(con, registrations, sessions);
     }
 
-    private Outcome decide(Connection con, Item it, BadgeRow b, Set<String> seats, Map<String, CheckInRow> presence,
-                           List<CheckInRow> newCheckIns, Direction direction, Instant at) throws SQLException {
-        if (b.revoked()) {
-            return new Outcome(ScanResult.REVOKED, null, null);
-        }
-        if (b.status() != RegistrationStatus.CONFIRMED) {
-            return new Outcome(ScanResult.NOT_CONFIRMED, null, null);
-        }
+    /**
+     * The verdict of {@link Admission} on what the group knows of this badge, and its writes: the room's counter, an
+     * exit or a re-entry at once, a first check-in in memory (it is inserted with the group).
+     */
+    private Admission.Decision admit(Connection con, Item it, BadgeRow b, Set<String> seats, Map<String, CheckInRow> presence,
+                                     List<CheckInRow> newCheckIns, Direction direction, Instant at) throws SQLException {
         AgendaSession session = it.session;
-        if (session != null) {
-            if (!session.admits(b.category())) {
-                return new Outcome(ScanResult.CATEGORY_NOT_ALLOWED, null, null);
-            }
-            if (session.requiresRegistration && !seats.contains(ScanStore.presenceKey(b.registrationId(), session.id))) {
-                return new Outcome(ScanResult.NOT_REGISTERED_FOR_SESSION, null, null);
-            }
-            if (CheckInService.outsideWindow(event, session, direction, at)) {
-                return new Outcome(ScanResult.OUTSIDE_SESSION_WINDOW, null, null);
-            }
-        }
+        Admission.Door door = venue.rules(session);
         long key = session == null ? CheckIn.ENTRANCE : session.id;
-        CheckInRow c = presence.get(ScanStore.presenceKey(b.registrationId(), key));
-        boolean counted = session != null && session.capacity != null;
-        if (direction == Direction.OUT) {
-            if (c != null && c.inside) {
+        String here = GroupStore.presenceKey(b.registrationId(), key);
+        CheckInRow c = presence.get(here);
+        Admission.Facts facts = new Admission.Facts(true, b.eventId() == event.id, b.revoked(), b.status(), b.category(),
+                door, door != null && door.requiresRegistration() && seats.contains(here), venue.window(), direction, at,
+                it.req.deviceId(), c == null ? null : new Admission.Presence(c.inside, c.firstScannedAt, c.firstDeviceId),
+                false);
+        Admission.Decision d = Admission.decide(facts);
+        if (d.roomPlaces() > 0 && !GroupStore.tryEnter(con, session.id)) {
+            return Admission.decide(facts.withRoomFull());
+        }
+        switch (d.write()) {
+            case LEAVE -> {
                 move(con, c, false, at);
-                if (counted) {
-                    ScanStore.leave(con, session.id);
+                if (d.roomPlaces() < 0) {
+                    GroupStore.leave(con, session.id);
                 }
             }
-            return c == null ? new Outcome(ScanResult.ACCEPTED, null, null)
-                    : new Outcome(ScanResult.ACCEPTED, c.firstScannedAt, c.firstDeviceId);
+            case REENTER -> move(con, c, true, at);
+            case FIRST_CHECK_IN -> {
+                CheckInRow row = new CheckInRow(null, b.registrationId(), key, true, at, it.req.deviceId(), at);
+                presence.put(here, row);
+                newCheckIns.add(row);
+            }
+            case NONE -> {
+            }
         }
-        if (c != null && c.inside) {
-            return new Outcome(ScanResult.ALREADY_CHECKED_IN, c.firstScannedAt, c.firstDeviceId);
-        }
-        if (counted && !ScanStore.tryEnter(con, session.id)) {
-            return c == null ? new Outcome(ScanResult.SESSION_FULL, null, null)
-                    : new Outcome(ScanResult.SESSION_FULL, c.firstScannedAt, c.firstDeviceId);
-        }
-        if (c != null) {
-            move(con, c, true, at);
-            return new Outcome(ScanResult.ACCEPTED, c.firstScannedAt, c.firstDeviceId);
-        }
-        c = new CheckInRow(null, b.registrationId(), key, true, at, it.req.deviceId(), at);
-        presence.put(ScanStore.presenceKey(b.registrationId(), key), c);
-        newCheckIns.add(c);
-        return new Outcome(ScanResult.ACCEPTED, at, it.req.deviceId());
+        return d;
     }
 
     /** In or out: a row of this group changes in memory (it is inserted at the end), a stored one at once. */
     private static void move(Connection con, CheckInRow c, boolean inside, Instant at) throws SQLException {
-        if (c.id != null && ScanStore.setInside(con, c.id, inside, !inside, at) == 0) {
+        if (c.id != null && GroupStore.setInside(con, c.id, inside, !inside, at) == 0) {
             throw new Conflict("check-in " + c.id + " changed at another door");
         }
         c.inside = inside;
@@ -264,20 +240,15 @@ final class ScanGroup {
             }
             d = delegate(b);
         }
-        AgendaSession session = s.sessionId() == null ? null : sessionsById.get(s.sessionId());
+        AgendaSession session = s.sessionId() == null ? null : venue.byId().get(s.sessionId());
         if (s.sessionId() != null && session == null) {
             return null;
         }
-        return CheckInService.answer(event, s.result(), s.firstScannedAt(), s.firstDeviceId(), d, session, lang);
+        return ScanAnswers.answer(event, s.result(), s.firstScannedAt(), s.firstDeviceId(), d, session, lang);
     }
 
     private static Delegate delegate(BadgeRow b) {
         return new Delegate(b.publicId(), b.givenName(), b.familyName(), b.nativeName(), b.organization(), b.country(),
                 b.category());
-    }
-
-    static String excerpt(String code) {
-        String c = code == null ? "" : code.strip();
-        return c.length() <= 12 ? c : c.substring(0, 12);
     }
 }

@@ -40,7 +40,7 @@ import org.jboss.logging.Logger;
  * grow by themselves and the database sees a handful of statements and one commit for dozens of scans.
  * A badge's code always maps to the same lane, so its scans are settled in arrival order and no two lanes
  * race for its first check-in. A group that the database refuses (a concurrent write by another replica)
- * is rolled back and settled scan by scan on the single-scan path, which retries. Nothing is answered
+ * is rolled back and settled scan by scan on the single-scan path ({@link SingleScan}), which retries. Nothing is answered
  * before its group has committed.
  */
 @ApplicationScoped
@@ -50,7 +50,9 @@ public class ScanLanes {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    CheckInService checkins;
+    Doors doors;
+    @Inject
+    SingleScan single;
     @Inject
     Clock clock;
 
@@ -209,9 +211,9 @@ public class ScanLanes {
         }
 
         private void settleEvent(String slug, List<ScanGroup.Item> items) {
-            CheckInService.Door door;
+            Doors.Venue venue;
             try {
-                door = checkins.door(slug, databaseAway);
+                venue = doors.venue(slug, databaseAway);
             } catch (RuntimeException e) {
                 failAll(items, e);
                 return;
@@ -219,7 +221,7 @@ public class ScanLanes {
             List<ScanGroup.Item> ready = new ArrayList<>(items.size());
             for (ScanGroup.Item it : items) {
                 try {
-                    it.session = CheckInService.session(door, it.req.session());
+                    it.session = venue.session(it.req.session());
                     ready.add(it);
                 } catch (DomainException e) {
                     it.answer.completeExceptionally(e);
@@ -230,7 +232,7 @@ public class ScanLanes {
             }
             long started = System.nanoTime();
             for (int attempt = 1; ; attempt++) {
-                ScanGroup group = new ScanGroup(door.event(), door.byId());
+                ScanGroup group = new ScanGroup(venue);
                 try {
                     Connection c = connection();
                     List<ScanAnswer> answers;
@@ -274,7 +276,7 @@ public class ScanLanes {
                     continue;
                 }
                 try {
-                    ScanAnswer a = checkins.scanAlone(it.slug, it.req, it.lang, it.staff);
+                    ScanAnswer a = single.scan(it.slug, it.req, it.lang, it.staff);
                     it.answer.complete(a);
                     verdicts.get(a.result()).increment();
                 } catch (RuntimeException e) {

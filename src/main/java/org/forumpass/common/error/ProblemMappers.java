@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.inject.Inject;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -27,18 +24,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.forumpass.common.Db;
-import org.forumpass.staff.StaffIdentity;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves the server as problem+json; stack traces only reach the log. */
+/**
+ * Every error leaves the server as problem+json; stack traces only reach the log. Who may do what is the staff
+ * feature's to say: its mapper answers a refused role (401 or 403, see {@code staff.AccessMappers}).
+ */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    @Inject
-    SecurityIdentity identity;
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
@@ -102,15 +98,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        // A delegate's manage token is no staff credential: staff endpoints answer 401 to it.
-        if (identity == null || identity.isAnonymous() || StaffIdentity.isDelegateToken(identity)) {
-            return unauthorizedResponse();
-        }
-        return respond(Problem.of(CommonError.FORBIDDEN, "Your role may not do this"));
-    }
-
-    @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         CommonError error = switch (status) {
@@ -168,13 +155,13 @@ public class ProblemMappers {
                 .withErrorId(errorId));
     }
 
-    static Response unauthorizedResponse() {
+    public static Response unauthorizedResponse() {
         return Response.status(401).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(Problem.of(CommonError.UNAUTHORIZED, "Sign in and send Authorization: Bearer <token>")).build();
     }
 
-    static Response respond(Problem p) {
+    public static Response respond(Problem p) {
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
     }
 
