@@ -32,8 +32,8 @@ public class AdminBootstrap {
     StaffService staff;
     @Inject
     ForumPassConfig config;
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int port;
+    @Inject
+    org.forumpass.common.PublicUrl publicUrl;
     @ConfigProperty(name = "quarkus.profile", defaultValue = "prod")
     String profile;
 
@@ -41,8 +41,9 @@ public class AdminBootstrap {
         config.adminPassword().ifPresent(p -> Passwords.requireAcceptable("FORUMPASS_ADMIN_PASSWORD", p));
         String login = ensureAdmin();
         if (!"test".equals(profile)) {
-            LOG.infof("%n%n    ForumPass is running at http://localhost:%d/%n    Organizer sign-in: %s%n    Console: http://localhost:%d/admin   API docs: http://localhost:%d/q/swagger-ui%n",
-                    port, login, port, port);
+            String base = publicUrl.base();
+            LOG.infof("%n%n    ForumPass is running at %s/%n    Organizer sign-in: %s%n    Console: %s/admin   API docs: %s/q/swagger-ui%n",
+                    base, login, base, base);
         }
     }
 
