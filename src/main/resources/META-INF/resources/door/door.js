@@ -187,10 +187,17 @@
       .then(function (valid) {
         if (!valid) { return 'INVALID_CODE'; }
         return crypto.subtle.digest('SHA-256', new TextEncoder().encode(code)).then(function (d) {
-          if (keys.revoked.indexOf(b64url(d)) >= 0) { return 'REVOKED'; }
-          if (!sameEvent) { return 'WRONG_EVENT'; }
-          if (direction() === 'IN' && localStorage.getItem(seenKey(code))) { return 'ALREADY_CHECKED_IN'; }
-          return 'VALID';
+          // The server's rules (door/admission.js): what this device knows offline is the signature, the event,
+          // the revocation list and what it admitted itself; a genuine badge is only ever issued to a confirmed
+          // registration. Session rules need the roster and are checked by the server when the scan syncs.
+          var seenAt = localStorage.getItem(seenKey(code));
+          var decision = window.ForumPassAdmission.decide({
+            known: true, sameEvent: sameEvent, revoked: keys.revoked.indexOf(b64url(d)) >= 0, status: 'CONFIRMED',
+            category: null, door: null, hasSeat: false, window: null, direction: direction(),
+            at: new Date().toISOString(), deviceId: state.device,
+            presence: seenAt ? { inside: true, firstScannedAt: seenAt, firstDeviceId: state.device } : null, roomFull: false
+          });
+          return decision.result === 'ACCEPTED' ? 'VALID' : decision.result;
         });
       })
       .catch(function () { return 'INVALID_CODE'; });
