@@ -128,6 +128,8 @@ final class Api {
         e.put("endsAt", start.plusDays(2).toString());
         e.put("timeZone", "Asia/Shanghai");
         e.put("capacity", capacity);
+        // no approvals: these tests count seats, and a PENDING registration holds one without being CONFIRMED
+        e.put("approvalRequiredFor", List.of());
         List<Map<String, Object>> sessions = new ArrayList<>();
         if (withSession) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
