@@ -25,6 +25,7 @@ import org.forumpass.common.RequestValidator;
 import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Retry;
 import org.forumpass.common.error.DomainException;
+import org.forumpass.common.error.Violation;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Category;
 import org.forumpass.event.Event;
@@ -46,9 +47,6 @@ public class RegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How many delegates one freed place can move through before giving up (others moved them already). */
     private static final int MAX_PROMOTION_STEPS = 1000;
-    static final String NOT_SELF_SERVICE =
-            "is not offered for online registration; delegates of this category are invited by the organizers";
-
     /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
     public enum Origin { ONLINE, IMPORT, ORGANIZER }
 
@@ -100,12 +98,12 @@ public class RegistrationService {
         String phone = DelegateInput.phone(req.phone(), country, "phone", v);
         List<AgendaSession> chosen = resolveSessions(event, req.sessions(), req.category(), v);
         if (origin == Origin.ONLINE && !Boolean.TRUE.equals(req.consent())) {
-            v.add("consent", "must be given to register");
+            v.rule("consent", "consent");
         }
         InvitationCode invitation = checkInvitation(event, req.invitationCode(), req.category(), origin, now, v);
         if (origin == Origin.ONLINE && req.category() != null && !event.selfService(req.category())
                 && !grants(invitation, req.category())) {
-            v.add("category", NOT_SELF_SERVICE);
+            v.rule("category", "not_self_service");
         }
         v.throwIfAny();
 
@@ -226,13 +224,13 @@ public class RegistrationService {
         String country = req.country() == null ? r.country : DelegateInput.country(req.country(), "country", v);
         String email = req.email() == null ? null : DelegateInput.email(req.email(), "email", v);
         if (req.email() != null && req.email().isBlank()) {
-            v.add("email", "must not be blank");
+            v.put(new Violation("email", "must not be blank", "required", Map.of()));
         }
         String phone = req.phone() == null ? r.phone : DelegateInput.phone(req.phone(), country, "phone", v);
         Category category = r.category;
         if (req.category() != null && req.category() != r.category) {
             if (!actor.organizer()) {
-                v.add("category", "can be changed only by the organizers");
+                v.rule("category", "category_locked");
             } else {
                 category = req.category();
             }
@@ -477,9 +475,9 @@ public class RegistrationService {
             }
             AgendaSession s = byCode.get(code);
             if (s == null) {
-                v.add("sessions[" + i + "]", "is not a session of this event: " + code);
+                v.rule("sessions[" + i + "]", "session_unknown", Map.of("session", code));
             } else if (category != null && !s.admits(category)) {
-                v.add("sessions[" + i + "]", "is not open to the category " + category + ": " + code);
+                v.rule("sessions[" + i + "]", "session_category", Map.of("category", category, "session", code));
             } else {
                 chosen.put(s.id, s);
             }
@@ -494,26 +492,26 @@ public class RegistrationService {
                 && event.invitationRequiredFor.contains(category);
         if (code == null) {
             if (required) {
-                v.add("invitationCode", "is required for the category " + category);
+                v.rule("invitationCode", "invitation_required", Map.of("category", category));
             }
             return null;
         }
         Optional<InvitationCode> found = InvitationCode.findByEventAndCode(event, code);
         if (found.isEmpty()) {
-            v.add("invitationCode", "is not valid for this event");
+            v.rule("invitationCode", "invitation_invalid");
             return null;
         }
         InvitationCode ic = found.get();
         if (ic.expiresAt != null && !now.isBefore(ic.expiresAt)) {
-            v.add("invitationCode", "has expired");
+            v.rule("invitationCode", "invitation_expired");
             return null;
         }
         if (category != null && ic.categories != null && !ic.categories.contains(category)) {
-            v.add("invitationCode", "is not valid for the category " + category);
+            v.rule("invitationCode", "invitation_wrong_category", Map.of("category", category));
             return null;
         }
         if (ic.maxUses != null && ic.uses >= ic.maxUses) {
-            v.add("invitationCode", "has been used up");
+            v.rule("invitationCode", "invitation_used_up");
             return null;
         }
         return ic;

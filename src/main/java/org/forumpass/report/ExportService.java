@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.I18n;
 import org.forumpass.common.error.DomainException;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Event;
@@ -83,7 +84,7 @@ public class ExportService {
                     if (grouped) {
                         String key = groupBy.equals("country") ? country : (String) r[6];
                         if (groupKey != null && !groupKey.equals(key)) {
-                            out.total(subtotal(groupLabel, inGroup, header.size()));
+                            out.total(subtotal(lang, groupLabel, inGroup));
                             inGroup = 0;
                         }
                         if (!key.equals(groupKey)) {
@@ -103,9 +104,9 @@ public class ExportService {
                 }
             }
             if (grouped && groupKey != null) {
-                out.total(subtotal(groupLabel, inGroup, header.size()));
+                out.total(subtotal(lang, groupLabel, inGroup));
             }
-            List<Object> last = new ArrayList<>(List.of("zh".equals(lang) ? "总计" : "Total", total));
+            List<Object> last = new ArrayList<>(List.of(I18n.text(lang, "export.total"), total));
             out.total(last);
             out.close();
         } catch (IOException e) {
@@ -113,8 +114,8 @@ public class ExportService {
         }
     }
 
-    private static List<Object> subtotal(String label, long count, int width) {
-        return List.of(label + " — subtotal", count);
+    private static List<Object> subtotal(String lang, String label, long count) {
+        return List.of(I18n.text(lang, "export.subtotal", Map.of("group", label)), count);
     }
 
     /** One row per session (and the venue entrance): capacity, registered, attended, no-shows, by country. */
@@ -151,7 +152,7 @@ public class ExportService {
             out.header(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
                     "noShows", "insideNow", "peakInside", "attendanceByCountry"));
             long atGate = attended.getOrDefault(0L, 0L);
-            out.row(Arrays.asList("", zh ? "会场总入口" : "Venue entrance", OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
+            out.row(Arrays.asList("", I18n.text(lang, "export.venue_entrance"), OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
                     "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), inside.getOrDefault(0L, 0L), peak.getOrDefault(0L, 0L),
                     byCountry.getOrDefault(0L, new StringBuilder()).toString()));
             for (AgendaSession s : AgendaSession.listByEvent(event)) {

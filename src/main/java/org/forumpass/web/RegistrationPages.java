@@ -370,7 +370,7 @@ public class RegistrationPages {
             List<String> summary = new ArrayList<>();
             for (Violation v : e.violations()) {
                 String field = v.field().replaceAll("[\\[.].*$", "");
-                String message = Texts.violation(lang, v.message());
+                String message = Texts.violation(lang, v);
                 byField.merge(field, message, (a, b) -> a + "; " + b);
                 summary.add(Texts.field(lang, field) + ": " + message);
             }
