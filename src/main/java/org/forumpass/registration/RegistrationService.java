@@ -77,6 +77,8 @@ public class RegistrationService {
     jakarta.enterprise.event.Event<RegistrationEvents.Ended> ended;
     @Inject
     Instance<BadgeLookup> badges;
+    @Inject
+    Instance<IdentityHook> identities;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -107,6 +109,8 @@ public class RegistrationService {
                 && !grants(invitation, req.category())) {
             v.add("category", NOT_SELF_SERVICE);
         }
+        Object document = identities.isResolvable()
+                ? identities.get().check(event, req.category(), req.identity(), origin != Origin.IMPORT, v) : null;
         v.throwIfAny();
 
         String emailKey = DelegateInput.emailKey(email);
@@ -156,6 +160,9 @@ public class RegistrationService {
             }
             throw e;
         }
+        if (document != null) {
+            identities.get().store(r, document);
+        }
         List<RegistrationSession> seats = new ArrayList<>();
         for (AgendaSession s : chosen) {
             seats.add(addSession(r, s, now));
@@ -204,7 +211,8 @@ public class RegistrationService {
                 r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
-                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null);
+                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null,
+                identities.isResolvable() ? identities.get().masked(r) : null);
     }
 
     // ---- changing ----------------------------------------------------------------------------
@@ -238,6 +246,8 @@ public class RegistrationService {
             }
         }
         List<AgendaSession> chosen = req.sessions() == null ? null : resolveSessions(r.event, req.sessions(), category, v);
+        Object document = req.identity() == null || !identities.isResolvable() ? null
+                : identities.get().check(r.event, category, req.identity(), false, v);
         v.throwIfAny();
 
         Instant now = clock.instant();
@@ -264,6 +274,9 @@ public class RegistrationService {
             r.email = email;
         }
         r.updatedAt = now;
+        if (document != null) {
+            identities.get().store(r, document);
+        }
         if (chosen != null) {
             changeSessions(r, chosen, now);
         } else if (req.category() != null) {
