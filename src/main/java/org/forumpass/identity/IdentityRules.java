@@ -72,7 +72,7 @@ public final class IdentityRules {
         LocalDate expires = date(in.expiresOn(), "identity.expiresOn", v);
         if (expires != null) {
             if (expires.isBefore(today)) {
-                v.add("identity.expiresOn", "has expired: the document must be valid until the forum ends on " + endDate);
+                v.add("identity.expiresOn", "expired on " + expires + "; the document must be valid until the forum ends on " + endDate);
             } else if (expires.isBefore(endDate)) {
                 v.add("identity.expiresOn", "expires before the forum ends on " + endDate + "; give a document valid until then");
             }

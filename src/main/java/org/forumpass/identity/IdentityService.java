@@ -38,8 +38,8 @@ public class IdentityService implements IdentityHook {
     public Object check(Event event, Category category, IdentityInput input, boolean enforceRequired, Violations v) {
         if (input == null || input.blank()) {
             if (enforceRequired && IdentityRules.required(event, category)) {
-                v.add("identity", "is required for the category " + category
-                        + ": give a passport, national ID or travel permit valid until the forum ends");
+                v.add("identity", "must be given for the category " + category
+                        + ": a passport, national ID or travel permit valid until the forum ends");
             }
             return null;
         }

@@ -221,4 +221,47 @@ public interface Msg {
 
     @Message("For your safety it was not accepted: forms are taken only from this service's own pages. Open {url} and send the form again.")
     String form_foreign_text(String url);
+
+    // issue 14: identity
+    @Message("Identity document")
+    String identity_title();
+
+    @Message("Forums accredit their delegates, so the organizers ask for the document you will travel with. It is kept encrypted, shown to the organizers only masked unless they open it (which is logged), never shown to door staff, and deleted with your registration's personal data.")
+    String identity_note();
+
+    @Message("Required for: {categories}")
+    String identity_required_for(String categories);
+
+    @Message("Document type")
+    String identity_document_type();
+
+    @Message("Passport")
+    String identity_passport();
+
+    @Message("National identity card")
+    String identity_national_id();
+
+    @Message("Travel permit")
+    String identity_travel_permit();
+
+    @Message("Document number")
+    String identity_number();
+
+    @Message("Issuing country")
+    String identity_issuing_country();
+
+    @Message("Nationality")
+    String identity_nationality();
+
+    @Message("Valid until")
+    String identity_expires_on();
+
+    @Message("Date of birth")
+    String identity_date_of_birth();
+
+    @Message("No identity document given yet.")
+    String identity_none();
+
+    @Message("Fill in the identity section below only to replace the document on file.")
+    String identity_replace_note();
 }

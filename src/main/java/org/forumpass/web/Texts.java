@@ -28,6 +28,7 @@ final class Texts {
         ZH.put("is not a session of this event", "所选会议不属于本论坛");
         ZH.put("size must be between", "长度超出限制");
         ZH.put("must not contain control characters", "不能包含控制字符");
+        ZH.putAll(IdentityForm.ZH); // issue 14: identity
     }
 
     private Texts() {
@@ -65,7 +66,7 @@ final class Texts {
             case "sessions" -> m.sessions();
             case "invitationCode" -> m.invitation_code();
             case "consent" -> "zh".equals(lang) ? "同意" : "Consent";
-            default -> field;
+            default -> IdentityForm.field(lang, field);
         };
         return label.replace(" *", "").replace("*", "");
     }

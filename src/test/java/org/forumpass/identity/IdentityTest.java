@@ -135,7 +135,7 @@ class IdentityTest {
         ((Map<String, Object>) expired.get("identity")).put("expiresOn", LocalDate.now().minusDays(1).toString());
         anonymous().body(expired).post("/api/v1/events/" + slug + "/registrations").then().statusCode(400)
                 .body("violations[0].field", is("identity.expiresOn"))
-                .body("violations[0].message", containsString("has expired")).body("violations[0].message", containsString(endDate));
+                .body("violations[0].message", containsString("expired on")).body("violations[0].message", containsString(endDate));
         Map<String, Object> soon = withPassport(passportNumber());
         ((Map<String, Object>) soon.get("identity")).put("expiresOn", LocalDate.now().plusDays(10).toString());
         anonymous().body(soon).post("/api/v1/events/" + slug + "/registrations").then().statusCode(400)
