@@ -43,6 +43,8 @@ public class PrivacyService {
     Vertx vertx;
     @Inject
     ForumPassConfig config;
+    @Inject
+    Instance<IdentityHook> identities;
 
     public record CheckInLine(String door, OffsetDateTime firstScannedAt, String firstDeviceId, boolean inside) {
     }
@@ -129,6 +131,9 @@ public class PrivacyService {
         r.email = "erased-" + r.publicId.toLowerCase(java.util.Locale.ROOT) + "@erased.invalid";
         r.emailKey = r.email;
         r.phone = null;
+        if (identities.isResolvable()) {
+            identities.get().erase(r);
+        }
         r.tokenVersion++;
         r.erasedAt = now;
         r.updatedAt = now;

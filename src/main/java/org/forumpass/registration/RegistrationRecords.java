@@ -36,7 +36,15 @@ public final class RegistrationRecords {
             @Size(max = 50) List<@NotBlank String> sessions,
             @Pattern(regexp = "en|zh", message = "must be en or zh") String language,
             Boolean consent,
-            @Size(max = 64) String invitationCode) {
+            @Size(max = 64) String invitationCode,
+            /** The identity document (issue 14); required where the event's identityRequiredFor names the category. */
+            IdentityInput identity) {
+        public RegisterRequest(String givenName, String familyName, String nativeName, String jobTitle, String organization,
+                               String country, String email, String phone, Category category, List<String> sessions,
+                               String language, Boolean consent, String invitationCode) {
+            this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
+                    language, consent, invitationCode, null);
+        }
     }
 
     /** PATCH /api/v1/registrations/{id}: fields left out (null) stay as they are. */
@@ -52,7 +60,15 @@ public final class RegistrationRecords {
             /** Organizers only. */
             Category category,
             @Size(max = 50) List<@NotBlank String> sessions,
-            @Pattern(regexp = "en|zh", message = "must be en or zh") String language) {
+            @Pattern(regexp = "en|zh", message = "must be en or zh") String language,
+            /** A new identity document replacing the one kept (null: unchanged). */
+            IdentityInput identity) {
+        public UpdateRegistrationRequest(String givenName, String familyName, String nativeName, String jobTitle,
+                                         String organization, String country, String email, String phone, Category category,
+                                         List<String> sessions, String language) {
+            this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
+                    language, null);
+        }
     }
 
     public record SessionChoice(String code, String title, String titleZh, OffsetDateTime startsAt, OffsetDateTime endsAt,
@@ -72,7 +88,9 @@ public final class RegistrationRecords {
                                    String nativeName, String jobTitle, String organization, String country, String email,
                                    String phone, Category category, String language, String source,
                                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime consentAt,
-                                   String consentVersion, List<SessionChoice> sessions, Object badge) {
+                                   String consentVersion, List<SessionChoice> sessions, Object badge,
+                                   /** The identity document, masked (issue 14), or null. */
+                                   Object identity) {
     }
 
     public record InvitationCodeRequest(

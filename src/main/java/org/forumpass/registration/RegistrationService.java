@@ -75,6 +75,8 @@ public class RegistrationService {
     jakarta.enterprise.event.Event<RegistrationEvents.Ended> ended;
     @Inject
     Instance<BadgeLookup> badges;
+    @Inject
+    Instance<IdentityHook> identities;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -105,6 +107,8 @@ public class RegistrationService {
                 && !grants(invitation, req.category())) {
             v.rule("category", "not_self_service");
         }
+        Object document = identities.isResolvable()
+                ? identities.get().check(event, req.category(), req.identity(), origin != Origin.IMPORT, v) : null;
         v.throwIfAny();
 
         String emailKey = DelegateInput.emailKey(email);
@@ -154,6 +158,9 @@ public class RegistrationService {
             }
             throw e;
         }
+        if (document != null) {
+            identities.get().store(r, document);
+        }
         List<RegistrationSession> seats = new ArrayList<>();
         for (AgendaSession s : chosen) {
             seats.add(addSession(r, s, now));
@@ -202,7 +209,8 @@ public class RegistrationService {
                 r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
-                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null);
+                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null,
+                identities.isResolvable() ? identities.get().masked(r) : null);
     }
 
     // ---- changing ----------------------------------------------------------------------------
@@ -236,6 +244,8 @@ public class RegistrationService {
             }
         }
         List<AgendaSession> chosen = req.sessions() == null ? null : resolveSessions(r.event, req.sessions(), category, v);
+        Object document = req.identity() == null || !identities.isResolvable() ? null
+                : identities.get().check(r.event, category, req.identity(), false, v);
         v.throwIfAny();
 
         Instant now = clock.instant();
@@ -262,6 +272,9 @@ public class RegistrationService {
             r.email = email;
         }
         r.updatedAt = now;
+        if (document != null) {
+            identities.get().store(r, document);
+        }
         if (chosen != null) {
             changeSessions(r, chosen, now);
         } else if (req.category() != null) {

@@ -41,6 +41,8 @@ public class ExportService {
     EntityManager em;
     @Inject
     ForumPassConfig config;
+    @Inject
+    org.forumpass.identity.IdentityColumns identityColumns;
 
     public static void checkGroupBy(String groupBy) {
         if (groupBy != null && !groupBy.isBlank() && !GROUPS.contains(groupBy)) {
@@ -51,6 +53,13 @@ public class ExportService {
     /** One row per delegate; with groupBy, each group together, sorted, closed by a subtotal; then a total. */
     @Transactional
     public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, Table out) {
+        delegates(slug, filter, groupBy, lang, false, out);
+    }
+
+    /** With {@code includeIdentity}, the identity document's columns too (decrypted; the caller audits it). */
+    @Transactional
+    public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, boolean includeIdentity,
+                          Table out) {
         Event event = events.require(slug);
         RegistrationSearch.Where where = RegistrationSearch.where(event, filter);
         boolean grouped = groupBy != null && !groupBy.isBlank();
@@ -59,15 +68,20 @@ public class ExportService {
                 : "coalesce(a.canonicalKey, r.organizationKey), r.familyName, r.givenName, r.id";
         // organizations group under the organizers' aliases ("Alibaba Group Holding" -> "Alibaba Group")
         String from = where.jpql().replaceFirst("^from Registration r where ",
-                "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey where ");
+                "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey"
+                        + (includeIdentity ? org.forumpass.identity.IdentityColumns.JOIN : "") + " where ");
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
                 + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
-                + " r.phone, r.language, r.source, r.createdAt, a.canonical " + from + " order by " + order, Object[].class);
+                + " r.phone, r.language, r.source, r.createdAt, a.canonical"
+                + (includeIdentity ? org.forumpass.identity.IdentityColumns.SELECT : "") + " " + from + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
         List<String> header = new ArrayList<>(List.of("id", "status", "givenName", "familyName", "nativeName", "organization",
                 "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
+        if (includeIdentity) {
+            header.addAll(org.forumpass.identity.IdentityColumns.HEADER);
+        }
         if (grouped) {
             header.add(0, groupBy);
         }
@@ -95,6 +109,9 @@ public class ExportService {
                     List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[7],
                             country, countryName, r[9].toString(), r[10], r[11], r[12], r[13],
                             OffsetDateTime.ofInstant((Instant) r[14], zone).toString()));
+                    if (includeIdentity) {
+                        cells.addAll(identityColumns.cells(r[16], r[17], r[18]));
+                    }
                     if (grouped) {
                         cells.add(0, groupLabel);
                     }

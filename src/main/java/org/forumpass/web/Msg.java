@@ -224,4 +224,46 @@ public interface Msg {
 
     @Message
     String consent_field();
+
+    @Message
+    String identity_title();
+
+    @Message
+    String identity_note();
+
+    @Message
+    String identity_required_for(String categories);
+
+    @Message
+    String identity_document_type();
+
+    @Message
+    String identity_passport();
+
+    @Message
+    String identity_national_id();
+
+    @Message
+    String identity_travel_permit();
+
+    @Message
+    String identity_number();
+
+    @Message
+    String identity_issuing_country();
+
+    @Message
+    String identity_nationality();
+
+    @Message
+    String identity_expires_on();
+
+    @Message
+    String identity_date_of_birth();
+
+    @Message
+    String identity_none();
+
+    @Message
+    String identity_replace_note();
 }

@@ -40,7 +40,7 @@ final class Texts {
             case "sessions" -> m.sessions();
             case "invitationCode" -> m.invitation_code();
             case "consent" -> m.consent_field();
-            default -> field;
+            default -> IdentityForm.field(lang, field);
         };
         return label.replace(" *", "").replace("*", "");
     }
