@@ -76,13 +76,14 @@ public class EventRegistrationResource {
                                              @QueryParam("country") String country,
                                              @QueryParam("organization") String organization,
                                              @QueryParam("category") String category, @QueryParam("status") String status,
-                                             @QueryParam("page") String page, @QueryParam("size") String size) {
+                                             @QueryParam("page") String page, @QueryParam("size") String size,
+                                             @QueryParam("photo") String photo) {
         EventScope.requireEvent(identity, slug);
         PageView.Request paging = PageView.Request.of(page, size);
         PageView<RegistrationView> found = search.search(slug, new RegistrationSearch.Filter(q, country, organization, category,
-                status), paging.page(), paging.size());
+                status, photo), paging.page(), paging.size());
         audit.record(identity, AuditAction.SEARCH, slug, null, "q=" + q + " country=" + country + " organization="
-                + organization + " category=" + category + " status=" + status + " page=" + paging.page());
+                + organization + " category=" + category + " status=" + status + " photo=" + photo + " page=" + paging.page());
         return found;
     }
 

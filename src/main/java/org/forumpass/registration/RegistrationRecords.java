@@ -72,7 +72,9 @@ public final class RegistrationRecords {
                                    String nativeName, String jobTitle, String organization, String country, String email,
                                    String phone, Category category, String language, String source,
                                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime consentAt,
-                                   String consentVersion, List<SessionChoice> sessions, Object badge) {
+                                   String consentVersion, List<SessionChoice> sessions, Object badge,
+                                   /** Issue 14: {status, width, height, uploadedAt, rejectionReason}, or null without a photo. */
+                                   Object photo) {
     }
 
     public record InvitationCodeRequest(

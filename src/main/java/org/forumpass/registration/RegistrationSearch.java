@@ -23,7 +23,10 @@ public class RegistrationSearch {
     @Inject
     RegistrationService registrations;
 
-    public record Filter(String q, String country, String organization, String category, String status) {
+    public record Filter(String q, String country, String organization, String category, String status, String photo) {
+        public Filter(String q, String country, String organization, String category, String status) {
+            this(q, country, organization, category, status, null);
+        }
     }
 
     /** The query's where clause and parameters; also used by exports. */
@@ -83,6 +86,7 @@ public class RegistrationSearch {
                 v.add("status", "must be one of " + java.util.Arrays.toString(RegistrationStatus.values()));
             }
         }
+        PhotoFilter.add(f.photo(), clauses, p, v);
         v.throwIfAny();
         return new Where("from Registration r where " + String.join(" and ", clauses), p);
     }
