@@ -213,7 +213,8 @@ class PhotoTest {
                 .contentType("image/jpeg");
         given().auth().oauth2((String) b.get("manageToken")).get("/api/v1/registrations/" + id + "/photo.jpg").then().statusCode(403);
         given().auth().oauth2((String) a.get("manageToken")).get("/api/v1/registrations/" + id + "/photo.jpg").then().statusCode(200);
-        given().auth().oauth2((String) a.get("manageToken")).post("/api/v1/registrations/" + id + "/photo/accept").then().statusCode(403);
+        // a manage token is no staff credential: the review answers 401 to it, as every staff endpoint does
+        given().auth().oauth2((String) a.get("manageToken")).post("/api/v1/registrations/" + id + "/photo/accept").then().statusCode(401);
         asDoor().post("/api/v1/registrations/" + id + "/photo/accept").then().statusCode(403);
         String scopedDoor = org.forumpass.Fixtures.staffToken("door", List.of(createEvent(event(slug()))));
         given().auth().oauth2(scopedDoor).get("/api/v1/registrations/" + id + "/photo.jpg").then().statusCode(403)
