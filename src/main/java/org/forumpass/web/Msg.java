@@ -221,4 +221,56 @@ public interface Msg {
 
     @Message("For your safety it was not accepted: forms are taken only from this service's own pages. Open {url} and send the form again.")
     String form_foreign_text(String url);
+
+    // issue 14: photo
+    @Message("Photo")
+    String photo_title();
+
+    @Message("Photo status")
+    String photo_status();
+
+    @Message("Waiting for review by the organizers")
+    String photo_pending();
+
+    @Message("Accepted")
+    String photo_accepted();
+
+    @Message("Not accepted")
+    String photo_rejected();
+
+    @Message("Reason")
+    String photo_reason();
+
+    @Message("This forum needs a photo of you for your badge before it is issued. Please add one.")
+    String photo_required();
+
+    @Message("No photo yet.")
+    String photo_none();
+
+    @Message("A recent passport-style photo: your face, looking at the camera, on a plain background. It is cropped to 3:4; JPEG or PNG, at most 5 MB.")
+    String photo_hint();
+
+    @Message("Take photo")
+    String photo_take();
+
+    @Message("Choose a file")
+    String photo_choose();
+
+    @Message("Capture")
+    String photo_capture();
+
+    @Message("Your photo, cropped to 3:4")
+    String photo_preview();
+
+    @Message("Upload photo")
+    String photo_upload();
+
+    @Message("Uploading…")
+    String photo_uploading();
+
+    @Message("The photo was not accepted by the server.")
+    String photo_failed();
+
+    @Message("No camera is available here; choose a file instead.")
+    String photo_no_camera();
 }
