@@ -15,6 +15,10 @@ final class BadgeCards {
     }
 
     static BadgePdf.Card of(Registration r, String code) {
+        return of(r, code, null);
+    }
+
+    static BadgePdf.Card of(Registration r, String code, java.util.function.Supplier<byte[]> photo) {
         boolean zh = "zh".equals(r.language);
         Event e = r.event;
         ZoneId zone = e.zone();
@@ -27,7 +31,7 @@ final class BadgeCards {
         String eventName = zh && e.nameZh != null ? e.nameZh : e.name;
         String country = new Locale("", r.country).getDisplayCountry(locale);
         return new BadgePdf.Card(r.givenName + " " + r.familyName.toUpperCase(Locale.ROOT), r.nativeName, r.organization,
-                country, r.category, label(r.category, r.language), eventName, dates, code);
+                country, r.category, label(r.category, r.language), eventName, dates, code, photo);
     }
 
     /** The category in the delegate's language, followed by English where that is another language. */

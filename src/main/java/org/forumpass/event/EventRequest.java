@@ -44,6 +44,8 @@ public record EventRequest(
         @Min(1) @Max(3650) Integer retentionDays,
         /** Sessions to create with the event (POST only; ignored by PUT). */
         List<@Valid @NotNull SessionRequest> sessions,
+        /** Categories that need an accepted photo before a badge exists (issue 14; null or []: none). */
+        List<@NotNull Category> photoRequiredFor,
         /** Categories that must give an identity document (null or []: none). */
         List<@NotNull Category> identityRequiredFor) {
 

@@ -138,6 +138,8 @@ public class PrivacyService {
         r.erasedAt = now;
         r.updatedAt = now;
         r.flush();
+        // issue 14: the photo goes with the personal fields
+        em.createNativeQuery("DELETE FROM registration_photo WHERE registration_id = ?1").setParameter(1, r.id).executeUpdate();
         ended.fire(new RegistrationEvents.Ended(r)); // the badge is revoked
     }
 

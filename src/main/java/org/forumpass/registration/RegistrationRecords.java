@@ -89,6 +89,8 @@ public final class RegistrationRecords {
                                    String phone, Category category, String language, String source,
                                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime consentAt,
                                    String consentVersion, List<SessionChoice> sessions, Object badge,
+                                   /** Issue 14: {status, width, height, uploadedAt, rejectionReason}, or null without a photo. */
+                                   Object photo,
                                    /** The identity document, masked (issue 14), or null. */
                                    Object identity) {
     }

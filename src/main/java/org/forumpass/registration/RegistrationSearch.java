@@ -23,10 +23,10 @@ public class RegistrationSearch {
     @Inject
     RegistrationService registrations;
 
-    public record Filter(String q, String country, String organization, String category, String status,
+    public record Filter(String q, String country, String organization, String category, String status, String photo,
                          String documentNumber, String identity) {
         public Filter(String q, String country, String organization, String category, String status) {
-            this(q, country, organization, category, status, null, null);
+            this(q, country, organization, category, status, null, null, null);
         }
     }
 
@@ -87,6 +87,7 @@ public class RegistrationSearch {
                 v.add("status", "must be one of " + java.util.Arrays.toString(RegistrationStatus.values()));
             }
         }
+        PhotoFilter.add(f.photo(), clauses, p, v);
         IdentityFilter.add(f, clauses, p, v);
         v.throwIfAny();
         return new Where("from Registration r where " + String.join(" and ", clauses), p);

@@ -77,6 +77,8 @@ public class RegistrationService {
     Instance<BadgeLookup> badges;
     @Inject
     Instance<IdentityHook> identities;
+    @Inject
+    PhotoRequirement photoRule;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -144,7 +146,8 @@ public class RegistrationService {
         r.updatedAt = now;
         if (events.tryTakeEventSeat(event)) {
             r.holdsSeat = true;
-            r.status = needsApproval(event, r.category, origin) ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
+                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
         } else {
             r.holdsSeat = false;
             r.status = RegistrationStatus.WAITLISTED;
@@ -209,7 +212,7 @@ public class RegistrationService {
                 r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
-                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null,
+                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null, photoRule.viewOf(r),
                 identities.isResolvable() ? identities.get().masked(r) : null);
     }
 
@@ -334,6 +337,7 @@ public class RegistrationService {
         r.decidedAt = now;
         r.decidedBy = actor.username();
         if (approve) {
+            photoRule.requireAccepted(r);
             r.status = RegistrationStatus.CONFIRMED;
             r.updatedAt = now;
             r.flush();
@@ -392,7 +396,8 @@ public class RegistrationService {
                 return;
             }
             Registration r = next.get();
-            r.status = needsApproval(event, r.category, Origin.valueOf(r.source)) ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.status = needsApproval(event, r.category, Origin.valueOf(r.source)) || photoRule.missing(r)
+                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
             r.holdsSeat = true;
             r.updatedAt = now;
             r.flush(); // optimistic lock: a concurrent change to this delegate rolls back and retries
@@ -535,7 +540,7 @@ public class RegistrationService {
         return invitation != null && invitation.categories != null && invitation.categories.contains(category);
     }
 
-    private static boolean needsApproval(Event event, Category category, Origin origin) {
+    static boolean needsApproval(Event event, Category category, Origin origin) {
         return origin == Origin.ONLINE && event.approvalRequiredFor != null && event.approvalRequiredFor.contains(category);
     }
 

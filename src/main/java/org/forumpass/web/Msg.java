@@ -266,4 +266,54 @@ public interface Msg {
 
     @Message
     String identity_replace_note();
+    @Message
+    String photo_title();
+
+    @Message
+    String photo_status();
+
+    @Message
+    String photo_pending();
+
+    @Message
+    String photo_accepted();
+
+    @Message
+    String photo_rejected();
+
+    @Message
+    String photo_reason();
+
+    @Message
+    String photo_required();
+
+    @Message
+    String photo_none();
+
+    @Message
+    String photo_hint();
+
+    @Message
+    String photo_take();
+
+    @Message
+    String photo_choose();
+
+    @Message
+    String photo_capture();
+
+    @Message
+    String photo_preview();
+
+    @Message
+    String photo_upload();
+
+    @Message
+    String photo_uploading();
+
+    @Message
+    String photo_failed();
+
+    @Message
+    String photo_no_camera();
 }

@@ -224,6 +224,8 @@ public class RegistrationPages {
                 .data("countryName", Countries.name(view.country(), lang))
                 .data("seats", seats)
                 .data("badge", badge)
+                .data("photo", view.photo() == null ? null : mapper.convertValue(view.photo(), Map.class)) // issue 14: photo
+                .data("photoRequired", event.photoRequiredFor().contains(view.category()))
                 .data("token", token)
                 .data("manageUrl", publicUrl.base() + "/r/" + id + "?t=" + enc(token))
                 .data("countries", Countries.list(lang))
