@@ -43,6 +43,8 @@ public class PrivacyService {
     Vertx vertx;
     @Inject
     ForumPassConfig config;
+    @Inject
+    Instance<AnswerHook> answers;
 
     public record CheckInLine(String door, OffsetDateTime firstScannedAt, String firstDeviceId, boolean inside) {
     }
@@ -129,6 +131,9 @@ public class PrivacyService {
         r.email = "erased-" + r.publicId.toLowerCase(java.util.Locale.ROOT) + "@erased.invalid";
         r.emailKey = r.email;
         r.phone = null;
+        if (answers.isResolvable()) {
+            answers.get().erase(r); // issue 14: the form's answers are personal data too
+        }
         r.tokenVersion++;
         r.erasedAt = now;
         r.updatedAt = now;

@@ -36,7 +36,9 @@ public final class RegistrationRecords {
             @Size(max = 50) List<@NotBlank String> sessions,
             @Pattern(regexp = "en|zh", message = "must be en or zh") String language,
             Boolean consent,
-            @Size(max = 64) String invitationCode) {
+            @Size(max = 64) String invitationCode,
+            /** issue 14: the event form's answers by key. */
+            java.util.Map<String, Object> answers) {
     }
 
     /** PATCH /api/v1/registrations/{id}: fields left out (null) stay as they are. */
@@ -52,7 +54,9 @@ public final class RegistrationRecords {
             /** Organizers only. */
             Category category,
             @Size(max = 50) List<@NotBlank String> sessions,
-            @Pattern(regexp = "en|zh", message = "must be en or zh") String language) {
+            @Pattern(regexp = "en|zh", message = "must be en or zh") String language,
+            /** issue 14: answers by key; keys left out keep their answer, an empty value clears it. */
+            java.util.Map<String, Object> answers) {
     }
 
     public record SessionChoice(String code, String title, String titleZh, OffsetDateTime startsAt, OffsetDateTime endsAt,
@@ -72,7 +76,8 @@ public final class RegistrationRecords {
                                    String nativeName, String jobTitle, String organization, String country, String email,
                                    String phone, Category category, String language, String source,
                                    OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime consentAt,
-                                   String consentVersion, List<SessionChoice> sessions, Object badge) {
+                                   String consentVersion, List<SessionChoice> sessions, Object badge,
+                                   java.util.Map<String, Object> answers) {
     }
 
     public record InvitationCodeRequest(

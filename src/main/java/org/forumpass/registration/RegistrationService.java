@@ -77,6 +77,8 @@ public class RegistrationService {
     jakarta.enterprise.event.Event<RegistrationEvents.Ended> ended;
     @Inject
     Instance<BadgeLookup> badges;
+    @Inject
+    Instance<AnswerHook> answers;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -107,6 +109,7 @@ public class RegistrationService {
                 && !grants(invitation, req.category())) {
             v.add("category", NOT_SELF_SERVICE);
         }
+        AnswerHook.Prepared answered = prepareAnswers(event, req.category(), country, req.answers(), null, v);
         v.throwIfAny();
 
         String emailKey = DelegateInput.emailKey(email);
@@ -156,6 +159,7 @@ public class RegistrationService {
             }
             throw e;
         }
+        answered.saveFor(r);
         List<RegistrationSession> seats = new ArrayList<>();
         for (AgendaSession s : chosen) {
             seats.add(addSession(r, s, now));
@@ -204,7 +208,14 @@ public class RegistrationService {
                 r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
-                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null);
+                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null,
+                answers.isResolvable() ? answers.get().answersOf(r) : Map.of());
+    }
+
+    /** issue 14: the form's answers, checked with the other fields (nothing to check when no form package is present). */
+    private AnswerHook.Prepared prepareAnswers(Event event, Category category, String country, Map<String, Object> given,
+                                               Registration existing, Violations v) {
+        return answers.isResolvable() ? answers.get().prepare(event, category, country, given, existing, v) : r -> { };
     }
 
     // ---- changing ----------------------------------------------------------------------------
@@ -238,6 +249,7 @@ public class RegistrationService {
             }
         }
         List<AgendaSession> chosen = req.sessions() == null ? null : resolveSessions(r.event, req.sessions(), category, v);
+        AnswerHook.Prepared answered = prepareAnswers(r.event, category, country, req.answers(), r, v);
         v.throwIfAny();
 
         Instant now = clock.instant();
@@ -264,6 +276,7 @@ public class RegistrationService {
             r.email = email;
         }
         r.updatedAt = now;
+        answered.saveFor(r);
         if (chosen != null) {
             changeSessions(r, chosen, now);
         } else if (req.category() != null) {

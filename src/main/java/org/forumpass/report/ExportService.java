@@ -40,6 +40,8 @@ public class ExportService {
     EntityManager em;
     @Inject
     ForumPassConfig config;
+    @Inject
+    AnswerColumns answerColumns;
 
     public static void checkGroupBy(String groupBy) {
         if (groupBy != null && !groupBy.isBlank() && !GROUPS.contains(groupBy)) {
@@ -59,14 +61,17 @@ public class ExportService {
         // organizations group under the organizers' aliases ("Alibaba Group Holding" -> "Alibaba Group")
         String from = where.jpql().replaceFirst("^from Registration r where ",
                 "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey where ");
+        AnswerColumns.Columns answers = answerColumns.of(event);
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
                 + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
-                + " r.phone, r.language, r.source, r.createdAt, a.canonical " + from + " order by " + order, Object[].class);
+                + " r.phone, r.language, r.source, r.createdAt, a.canonical" + answers.select() + " " + from
+                + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
         List<String> header = new ArrayList<>(List.of("id", "status", "givenName", "familyName", "nativeName", "organization",
                 "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
+        header.addAll(answers.header(lang));
         if (grouped) {
             header.add(0, groupBy);
         }
@@ -94,6 +99,7 @@ public class ExportService {
                     List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[7],
                             country, countryName, r[9].toString(), r[10], r[11], r[12], r[13],
                             OffsetDateTime.ofInstant((Instant) r[14], zone).toString()));
+                    cells.addAll(answers.cells(r, 16, lang));
                     if (grouped) {
                         cells.add(0, groupLabel);
                     }

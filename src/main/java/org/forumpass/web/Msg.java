@@ -221,4 +221,14 @@ public interface Msg {
 
     @Message("For your safety it was not accepted: forms are taken only from this service's own pages. Open {url} and send the form again.")
     String form_foreign_text(String url);
+
+    // issue 14: form
+    @Message("Required for: {categories}")
+    String form_required_for(String categories);
+
+    @Message("Yes")
+    String form_yes();
+
+    @Message("No")
+    String form_no();
 }

@@ -28,6 +28,14 @@ final class Texts {
         ZH.put("is not a session of this event", "所选会议不属于本论坛");
         ZH.put("size must be between", "长度超出限制");
         ZH.put("must not contain control characters", "不能包含控制字符");
+        // issue 14: form
+        ZH.put("is not one of the options offered", "请从所给选项中选择");
+        ZH.put("must be a date written yyyy-MM-dd", "日期格式应为 yyyy-MM-dd，例如 2026-05-14");
+        ZH.put("must be true or false", "请选择“是”或“否”");
+        ZH.put("must be text", "请填写文字");
+        ZH.put("must be one option value", "请从所给选项中选择");
+        ZH.put("must be a list of option values", "请从所给选项中选择");
+        ZH.put("is not a field of this event's form", "本论坛的报名表没有此项");
     }
 
     private Texts() {
