@@ -31,16 +31,16 @@ import org.junit.jupiter.api.Test;
 
 /** issue 14, item 1: the per-event form through the API. */
 @QuarkusTest
-class FormApiTest {
+public class FormApiTest {
 
-    static Map<String, Object> text(String en, String zh) {
+    public static Map<String, Object> text(String en, String zh) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("en", en);
         t.put("zh", zh);
         return t;
     }
 
-    static Map<String, Object> field(String key, String type, String en, String zh) {
+    public static Map<String, Object> field(String key, String type, String en, String zh) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("key", key);
         f.put("type", type);
@@ -53,12 +53,12 @@ class FormApiTest {
         return f;
     }
 
-    static Map<String, Object> option(String value, String en, String zh) {
+    public static Map<String, Object> option(String value, String en, String zh) {
         return Map.of("value", value, "label", text(en, zh));
     }
 
     /** One field of every type; diet is required for everyone, passport_name for GOVERNMENT only. */
-    static List<Map<String, Object>> everyType() {
+    public static List<Map<String, Object>> everyType() {
         List<Map<String, Object>> fields = new ArrayList<>();
         Map<String, Object> diet = field("diet", "CHOICE", "Dietary needs", "饮食需求");
         diet.put("required", true);
@@ -82,7 +82,7 @@ class FormApiTest {
         return fields;
     }
 
-    static String eventWithForm(List<Map<String, Object>> fields) {
+    public static String eventWithForm(List<Map<String, Object>> fields) {
         String slug = createEvent(event(slug()));
         asOrganizer().body(Map.of("fields", fields)).put("/api/v1/events/" + slug + "/form").then().statusCode(200);
         return slug;
