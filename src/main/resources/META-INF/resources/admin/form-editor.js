@@ -70,6 +70,7 @@
     var i = el('input', Object.assign({ id: id, type: 'text' }, attrs || {}));
     i.value = value == null ? '' : value;
     i.addEventListener('input', function () { onInput(i.value); preview(); });
+    i.addEventListener('change', function () { onInput(i.value); preview(); });
     wrap.appendChild(i);
     parent.appendChild(wrap);
     return i;
