@@ -327,6 +327,11 @@ public class FormApiTest {
         assertEquals("素食", zh.get(1).get(zhDiet));
         assertEquals("人工智能; 云", zh.get(1).get(zhDiet + 1));
         assertEquals("是", zh.get(1).get(zhHeader.indexOf("需要签证邀请函")));
+        // the export takes the search's answer filters
+        List<CSVRecord> halal = csv("/api/v1/events/" + slug + "/exports/delegates.csv?answer.diet=halal");
+        assertEquals(List.of("Total", "0"), halal.get(halal.size() - 1).toList());
+        List<CSVRecord> vegetarian = csv("/api/v1/events/" + slug + "/exports/delegates.csv?answer.diet=vegetarian");
+        assertEquals(List.of("Total", "1"), vegetarian.get(vegetarian.size() - 1).toList());
         asOrganizer().get("/api/v1/audit?event=" + slug + "&action=EXPORT").then().statusCode(200)
                 .body("items.action", hasItem("EXPORT"));
     }
