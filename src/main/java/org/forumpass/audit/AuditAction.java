@@ -4,6 +4,10 @@ package org.forumpass.audit;
 public enum AuditAction {
     SIGN_IN, SIGN_IN_FAILED, VIEW_PERSONAL_DATA, SEARCH, EXPORT, APPROVE, REJECT, CANCEL, REISSUE_BADGE,
     MANUAL_CHECK_IN, IMPORT, ACCESS_REQUEST, ERASE, STAFF_CREATED, STAFF_CHANGED,
+    // issue 14: identity
+    VIEW_IDENTITY, EXPORT_IDENTITY,
+    // issue 14: photo
+    PHOTO_ACCEPTED, PHOTO_REJECTED,
     // issue 14: form
     FORM_CHANGED
 }

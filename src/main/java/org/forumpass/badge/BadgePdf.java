@@ -33,7 +33,9 @@ import org.forumpass.event.Category;
 public final class BadgePdf {
     /** What one badge shows. */
     public record Card(String latinName, String nativeName, String organization, String country, Category category,
-                       String categoryLabel, String eventName, String eventDates, String code) {
+                       String categoryLabel, String eventName, String eventDates, String code,
+                       /** Issue 14: the accepted photo (JPEG), read while the page is drawn; null: none. */
+                       java.util.function.Supplier<byte[]> photo) {
     }
 
     public enum Layout { A6, A4X4 }
@@ -131,6 +133,9 @@ public final class BadgePdf {
         float qr = 38 * MM;
         float qx = x0 + (w - qr) / 2;
         float qy = y0 + 12 * MM;
+        if (BadgePhotos.draw(doc, cs, c.photo(), x0 + margin, qy, qr)) {
+            qx = x0 + w - margin - qr; // the photo on the left, the QR on the right
+        }
         qr(cs, c.code(), qx, qy, qr);
         cs.setNonStrokingColor(new Color(0x1b2430));
         String code = c.code();
@@ -310,7 +315,7 @@ public final class BadgePdf {
         Card printable(Card c) {
             return new Card(field(c.latinName(), true), field(c.nativeName(), false), field(c.organization(), false),
                     field(c.country(), false), c.category(), field(c.categoryLabel(), true), field(c.eventName(), true),
-                    field(c.eventDates(), false), c.code());
+                    field(c.eventDates(), false), c.code(), c.photo());
         }
 
         private String field(String text, boolean bold) {

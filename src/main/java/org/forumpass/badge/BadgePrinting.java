@@ -18,6 +18,8 @@ import org.forumpass.registration.Registration;
 public class BadgePrinting {
     @Inject
     EventService events;
+    @Inject
+    org.forumpass.registration.PhotoRequirement photoRule;
 
     @Transactional
     public List<BadgePdf.Card> cards(String slug, String country, String category, String organization) {
@@ -54,7 +56,10 @@ public class BadgePrinting {
         }
         List<BadgePdf.Card> cards = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            cards.add(BadgeCards.of((Registration) row[0], (String) row[1]));
+            Registration r = (Registration) row[0];
+            if (!photoRule.missing(r)) { // issue 14: no badge without the required photo
+                cards.add(BadgeCards.of(r, (String) row[1], photoRule.printable(r)));
+            }
         }
         return cards;
     }

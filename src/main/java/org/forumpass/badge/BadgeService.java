@@ -32,6 +32,8 @@ public class BadgeService implements BadgeLookup {
     RegistrationService registrations;
     @Inject
     Clock clock;
+    @Inject
+    org.forumpass.registration.PhotoRequirement photoRule;
 
     void onConfirmed(@Observes RegistrationEvents.Confirmed e) {
         Registration r = e.registration();
@@ -56,6 +58,7 @@ public class BadgeService implements BadgeLookup {
         if (r.status != RegistrationStatus.CONFIRMED) {
             throw new DomainException(BadgeError.NOT_CONFIRMED, "The registration is " + r.status + "; it has no badge");
         }
+        photoRule.requireAccepted(r);
         return Badge.findCurrent(r.id).orElseGet(() -> issue(r));
     }
 
@@ -63,7 +66,8 @@ public class BadgeService implements BadgeLookup {
     @Transactional
     public BadgePdf.Card card(String publicId) {
         Badge b = current(publicId);
-        return BadgeCards.of(registrations.require(publicId), b.code);
+        Registration r = registrations.require(publicId);
+        return BadgeCards.of(r, b.code, photoRule.printable(r));
     }
 
     /** Revokes the current code at once and issues a new one. */

@@ -29,6 +29,11 @@ public final class CheckInRecords {
 
     public record Delegate(String id, String givenName, String familyName, String nativeName, String organization,
                            String country, Category category) {
+        /** Issue 14: the photo's thumbnail, for door staff to compare faces (404 while the delegate has none). */
+        @com.fasterxml.jackson.annotation.JsonProperty("photo")
+        public String photo() {
+            return id == null ? null : "/api/v1/registrations/" + id + "/photo.jpg?size=thumb";
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

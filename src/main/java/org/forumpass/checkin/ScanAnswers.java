@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.forumpass.checkin.CheckInRecords.Delegate;
 import org.forumpass.checkin.CheckInRecords.ScanAnswer;
+import org.forumpass.common.I18n;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Event;
 import org.forumpass.registration.Registration;
@@ -34,7 +36,7 @@ final class ScanAnswers {
         String message = result.message(lang);
         if (result == ScanResult.ALREADY_CHECKED_IN && firstScannedAt != null) {
             String time = HH_MM.format(firstScannedAt.atZone(zone));
-            message += "zh".equals(lang) ? "（" + time + "，" + firstDeviceId + "）" : " at " + time + " (" + firstDeviceId + ")";
+            message = I18n.text(lang, "scan.first_entry", Map.of("message", message, "time", time, "device", firstDeviceId));
         }
         return new ScanAnswer(result, d, session == null ? null : session.code,
                 firstScannedAt == null ? null : OffsetDateTime.ofInstant(firstScannedAt, zone), firstDeviceId, message);

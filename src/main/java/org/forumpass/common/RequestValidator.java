@@ -28,9 +28,25 @@ public class RequestValidator {
             return v;
         }
         for (ConstraintViolation<Object> cv : validator.validate(body)) {
-            v.add(pathOf(cv), cv.getMessage());
+            v.put(violation(cv));
         }
         return v;
+    }
+
+    /** The annotation's English message, with the code of its rule where pages translate it. */
+    private static Violation violation(ConstraintViolation<?> cv) {
+        var d = cv.getConstraintDescriptor();
+        String type = d.getAnnotation().annotationType().getSimpleName();
+        return switch (type) {
+            case "NotBlank", "NotNull", "NotEmpty" -> new Violation(pathOf(cv), cv.getMessage(), "required", Map.of());
+            case "Size" -> new Violation(pathOf(cv), cv.getMessage(), "size",
+                    Map.of("min", d.getAttributes().get("min"), "max", d.getAttributes().get("max")));
+            case "Email" -> new Violation(pathOf(cv), cv.getMessage(), "email", Map.of());
+            case "Pattern" -> Text.NAME_CHARS.equals(d.getAttributes().get("regexp"))
+                    ? new Violation(pathOf(cv), cv.getMessage(), "control_characters", Map.of())
+                    : new Violation(pathOf(cv), cv.getMessage());
+            default -> new Violation(pathOf(cv), cv.getMessage());
+        };
     }
 
     private static String pathOf(ConstraintViolation<?> cv) {
@@ -52,12 +68,26 @@ public class RequestValidator {
 
     /** Violations collected so far; {@link #throwIfAny()} ends the check. */
     public static final class Violations {
-        private final Map<String, List<String>> byField = new LinkedHashMap<>();
+        private final Map<String, List<Violation>> byField = new LinkedHashMap<>();
 
+        /** A violation with an English message only. */
         public Violations add(String field, String message) {
-            List<String> messages = byField.computeIfAbsent(field, k -> new ArrayList<>());
-            if (!messages.contains(message)) {
-                messages.add(message);
+            return put(new Violation(field, message));
+        }
+
+        /** A violation of the rule {@code code}: its message is the text {@code violation.<code>} with the values. */
+        public Violations rule(String field, String code, Map<String, Object> args) {
+            return put(new Violation(field, I18n.text(Languages.DEFAULT, "violation." + code, args), code, args));
+        }
+
+        public Violations rule(String field, String code) {
+            return rule(field, code, Map.of());
+        }
+
+        public Violations put(Violation v) {
+            List<Violation> list = byField.computeIfAbsent(v.field(), k -> new ArrayList<>());
+            if (list.stream().noneMatch(x -> x.message().equals(v.message()))) {
+                list.add(v);
             }
             return this;
         }
@@ -70,11 +100,23 @@ public class RequestValidator {
             return byField.isEmpty();
         }
 
+        /** One violation per field; several messages of a field are joined and keep a code only when they share it. */
         public List<Violation> list() {
             return byField.entrySet().stream()
-                    .map(e -> new Violation(e.getKey(), String.join("; ", e.getValue().stream().sorted().toList())))
+                    .map(e -> merge(e.getKey(), e.getValue()))
                     .sorted(Comparator.comparing(Violation::field))
                     .toList();
+        }
+
+        private static Violation merge(String field, List<Violation> vs) {
+            if (vs.size() == 1) {
+                return vs.get(0);
+            }
+            List<Violation> sorted = vs.stream().sorted(Comparator.comparing(Violation::message)).toList();
+            String message = String.join("; ", sorted.stream().map(Violation::message).toList());
+            String code = sorted.get(0).code();
+            boolean one = code != null && sorted.stream().allMatch(v -> code.equals(v.code()));
+            return one ? new Violation(field, message, code, sorted.get(0).args()) : new Violation(field, message);
         }
 
         public void throwIfAny() {

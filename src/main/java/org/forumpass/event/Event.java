@@ -56,6 +56,15 @@ public class Event extends BaseEntity {
     @Convert(converter = CategoriesConverter.class)
     @Column(name = "self_service_categories")
     public Set<Category> selfServiceCategories;
+    /** Categories that need an accepted photo before a badge exists (issue 14: photo). */
+    @Convert(converter = CategoriesConverter.class)
+    @Column(name = "photo_required_for")
+    public Set<Category> photoRequiredFor;
+
+    /** Categories that must give an identity document (issue 14: identity); null or empty: none. */
+    @Convert(converter = CategoriesConverter.class)
+    @Column(name = "identity_required_for")
+    public Set<Category> identityRequiredFor;
     /** Whether door scans outside a session's time (from N minutes before its start to its end) are refused. */
     @Column(name = "checkin_window_enabled")
     public boolean checkinWindowEnabled;

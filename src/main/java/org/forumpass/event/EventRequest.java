@@ -43,7 +43,11 @@ public record EventRequest(
         /** Days after the event ends that delegates' personal data is kept (null: until erased by hand). */
         @Min(1) @Max(3650) Integer retentionDays,
         /** Sessions to create with the event (POST only; ignored by PUT). */
-        List<@Valid @NotNull SessionRequest> sessions) {
+        List<@Valid @NotNull SessionRequest> sessions,
+        /** Categories that need an accepted photo before a badge exists (issue 14; null or []: none). */
+        List<@NotNull Category> photoRequiredFor,
+        /** Categories that must give an identity document (null or []: none). */
+        List<@NotNull Category> identityRequiredFor) {
 
     public static final String SLUG = "[a-z0-9][a-z0-9-]{0,62}[a-z0-9]";
 }

@@ -282,6 +282,8 @@ public class EventService {
         e.selfServiceCategories = categories(r.selfServiceCategories(), Category.SELF_SERVICE_DEFAULT);
         e.invitationRequiredFor = r.invitationRequiredFor() == null || r.invitationRequiredFor().isEmpty()
                 ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(r.invitationRequiredFor());
+        e.photoRequiredFor = categories(r.photoRequiredFor(), EnumSet.noneOf(Category.class));
+        e.identityRequiredFor = categories(r.identityRequiredFor(), EnumSet.noneOf(Category.class));
         e.checkinWindowEnabled = Boolean.TRUE.equals(r.checkinWindowEnabled());
         e.retentionDays = r.retentionDays();
         e.checkinOpensMinutesBefore = r.checkinOpensMinutesBefore() == null ? 30 : r.checkinOpensMinutesBefore();

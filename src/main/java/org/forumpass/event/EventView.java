@@ -12,7 +12,7 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                         Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor,
                         List<Category> invitationRequiredFor, List<Category> selfServiceCategories, boolean checkinWindowEnabled, int checkinOpensMinutesBefore,
                         Integer retentionDays,
-                        List<SessionView> sessions) {
+                        List<SessionView> sessions, List<Category> photoRequiredFor, List<Category> identityRequiredFor) {
 
     public static EventView from(Event e, List<AgendaSession> sessions, Instant now) {
         ZoneId zone = e.zone();
@@ -25,7 +25,9 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                 e.invitationRequiredFor == null ? List.of() : e.invitationRequiredFor.stream().sorted().toList(),
                 (e.selfServiceCategories == null ? Category.SELF_SERVICE_DEFAULT : e.selfServiceCategories).stream().sorted().toList(),
                 e.checkinWindowEnabled, e.checkinOpensMinutesBefore, e.retentionDays,
-                sessions.stream().map(s -> SessionView.from(s, zone)).toList());
+                sessions.stream().map(s -> SessionView.from(s, zone)).toList(),
+                e.photoRequiredFor == null ? List.of() : e.photoRequiredFor.stream().sorted().toList(),
+                e.identityRequiredFor == null ? List.of() : e.identityRequiredFor.stream().sorted().toList());
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

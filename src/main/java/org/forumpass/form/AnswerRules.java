@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.forumpass.common.RequestValidator.Violations;
@@ -37,37 +38,37 @@ public final class AnswerRules {
         switch (type) {
             case TEXT, LONG_TEXT -> {
                 if (!(raw instanceof String s)) {
-                    return wrong(v, field, "must be text");
+                    return rule(v, field, "answer_text", Map.of());
                 }
                 String t = type == FieldType.TEXT ? Text.clean(s) : LINE_BREAKS.matcher(s).replaceAll("\n").strip();
                 String withoutBreaks = type == FieldType.LONG_TEXT ? t.replace("\n", "") : t;
                 if (Text.hasControlOrInvisible(withoutBreaks)) {
-                    return wrong(v, field, "must not contain control characters");
+                    return rule(v, field, "control_characters", Map.of());
                 }
                 int max = f.maxLength() == null ? type.defaultMaxLength() : f.maxLength();
                 if (t.codePointCount(0, t.length()) > max) {
-                    return wrong(v, field, "size must be between 0 and " + max);
+                    return rule(v, field, "size", Map.of("min", 0, "max", max));
                 }
                 return java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
             }
             case CHOICE -> {
                 if (!(raw instanceof String s)) {
-                    return wrong(v, field, "must be one option value");
+                    return rule(v, field, "answer_choice", Map.of());
                 }
                 if (!offered(f).contains(s.strip())) {
-                    return wrong(v, field, "is not one of the options offered: " + String.join(", ", offered(f)));
+                    return rule(v, field, "answer_option", Map.of("values", String.join(", ", offered(f))));
                 }
                 return s.strip();
             }
             case MULTI_CHOICE -> {
                 if (!(raw instanceof List<?> list) || list.stream().anyMatch(o -> !(o instanceof String))) {
-                    return wrong(v, field, "must be a list of option values");
+                    return rule(v, field, "answer_choices", Map.of());
                 }
                 Set<String> chosen = new LinkedHashSet<>();
                 for (Object o : list) {
                     String s = ((String) o).strip();
                     if (!offered(f).contains(s)) {
-                        return wrong(v, field, "is not one of the options offered: " + String.join(", ", offered(f)));
+                        return rule(v, field, "answer_option", Map.of("values", String.join(", ", offered(f))));
                     }
                     chosen.add(s);
                 }
@@ -80,35 +81,35 @@ public final class AnswerRules {
             }
             case DATE -> {
                 if (!(raw instanceof String s) || !DATE.matcher(s.strip()).matches()) {
-                    return wrong(v, field, "must be a date written yyyy-MM-dd, e.g. 2026-05-14");
+                    return rule(v, field, "date", Map.of());
                 }
                 try {
                     return LocalDate.parse(s.strip()).toString();
                 } catch (DateTimeParseException e) {
-                    return wrong(v, field, "must be a date written yyyy-MM-dd, e.g. 2026-05-14");
+                    return rule(v, field, "date", Map.of());
                 }
             }
             case BOOLEAN -> {
                 if (!(raw instanceof Boolean b)) {
-                    return wrong(v, field, "must be true or false");
+                    return rule(v, field, "answer_boolean", Map.of());
                 }
                 return b.toString();
             }
             case COUNTRY -> {
                 if (!(raw instanceof String s)) {
-                    return wrong(v, field, "is not an ISO 3166-1 alpha-2 country code such as CN or CZ");
+                    return rule(v, field, "country", Map.of());
                 }
                 return DelegateInput.country(s, field, v);
             }
             case EMAIL -> {
                 if (!(raw instanceof String s)) {
-                    return wrong(v, field, "is not a valid e-mail address");
+                    return rule(v, field, "email", Map.of());
                 }
                 return DelegateInput.email(s, field, v);
             }
             case PHONE -> {
                 if (!(raw instanceof String s) || s.length() > 32) {
-                    return wrong(v, field, "is not a valid phone number; write it with the country code, e.g. +420 601 234 567");
+                    return rule(v, field, "phone", Map.of());
                 }
                 return DelegateInput.phone(s, country, field, v);
             }
@@ -182,8 +183,8 @@ public final class AnswerRules {
         return f.options() == null ? List.of() : f.options().stream().map(OptionDef::value).toList();
     }
 
-    private static String wrong(Violations v, String field, String message) {
-        v.add(field, message);
+    private static String rule(Violations v, String field, String code, Map<String, Object> args) {
+        v.rule(field, code, args);
         return null;
     }
 }

@@ -46,7 +46,7 @@ public class Answers implements AnswerHook {
             String field = "answers." + (key != null && key.length() <= 40 ? key : "?");
             FieldDef f = key == null ? null : byKey.get(key);
             if (f == null) {
-                v.add(field, "is not a field of this event's form");
+                v.rule(field, "answer_unknown");
                 continue;
             }
             if (AnswerRules.empty(e.getValue())) {
@@ -66,7 +66,7 @@ public class Answers implements AnswerHook {
                 String field = "answers." + f.key();
                 String after = changes.containsKey(f.key()) ? changes.get(f.key()) : kept.get(f.key());
                 if (f.requiredFor(category == null ? null : category.name()) && after == null && !v.has(field)) {
-                    v.add(field, "is required");
+                    v.rule(field, "required");
                 }
             }
         }

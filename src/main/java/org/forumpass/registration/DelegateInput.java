@@ -26,7 +26,7 @@ public final class DelegateInput {
         }
         String c = raw.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(c)) {
-            v.add(field, "is not an ISO 3166-1 alpha-2 country code such as CN or CZ");
+            v.rule(field, "country");
             return null;
         }
         return c;
@@ -37,12 +37,12 @@ public final class DelegateInput {
             return null;
         }
         if (Text.hasControlOrInvisible(raw)) {
-            v.add(field, "must not contain control, line-separator or invisible characters");
+            v.rule(field, "control_characters");
             return null;
         }
         String e = Text.clean(raw);
         if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
-            v.add(field, "is not a valid e-mail address");
+            v.rule(field, "email");
             return null;
         }
         return e;
@@ -61,12 +61,12 @@ public final class DelegateInput {
         try {
             Phonenumber.PhoneNumber n = PHONES.parse(raw.strip(), country == null ? "ZZ" : country);
             if (!PHONES.isPossibleNumber(n) || !PHONES.isValidNumber(n)) {
-                v.add(field, "is not a valid phone number; write it with the country code, e.g. +420 601 234 567");
+                v.rule(field, "phone");
                 return null;
             }
             return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
         } catch (NumberParseException e) {
-            v.add(field, "is not a valid phone number; write it with the country code, e.g. +420 601 234 567");
+            v.rule(field, "phone");
             return null;
         }
     }

@@ -136,7 +136,7 @@ public class ImportService {
                 get(record, columns, "nativeName"), get(record, columns, "jobTitle"), get(record, columns, "organization"),
                 get(record, columns, "country"), email, get(record, columns, "phone"), category,
                 sessions == null ? List.of() : Arrays.stream(sessions.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList(),
-                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null,
+                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null, null,
                 answersOf(slug, record, columns, formKeys));
         if (!errors.isEmpty()) {
             return new RowReport(line, "INVALID", email, null, null, errors);

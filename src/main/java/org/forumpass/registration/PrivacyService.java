@@ -44,6 +44,8 @@ public class PrivacyService {
     @Inject
     ForumPassConfig config;
     @Inject
+    Instance<IdentityHook> identities;
+    @Inject
     Instance<AnswerHook> answers;
 
     public record CheckInLine(String door, OffsetDateTime firstScannedAt, String firstDeviceId, boolean inside) {
@@ -131,6 +133,9 @@ public class PrivacyService {
         r.email = "erased-" + r.publicId.toLowerCase(java.util.Locale.ROOT) + "@erased.invalid";
         r.emailKey = r.email;
         r.phone = null;
+        if (identities.isResolvable()) {
+            identities.get().erase(r);
+        }
         if (answers.isResolvable()) {
             answers.get().erase(r); // issue 14: the form's answers are personal data too
         }
@@ -138,6 +143,8 @@ public class PrivacyService {
         r.erasedAt = now;
         r.updatedAt = now;
         r.flush();
+        // issue 14: the photo goes with the personal fields
+        em.createNativeQuery("DELETE FROM registration_photo WHERE registration_id = ?1").setParameter(1, r.id).executeUpdate();
         ended.fire(new RegistrationEvents.Ended(r)); // the badge is revoked
     }
 

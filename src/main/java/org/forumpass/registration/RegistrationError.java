@@ -10,7 +10,9 @@ public enum RegistrationError implements ErrorCode {
     NOT_PENDING("registration.not_pending", 409, "Only a pending registration can be approved or rejected"),
     NOT_ACTIVE("registration.not_active", 409, "The registration is cancelled or rejected"),
     INVITATION_CODE_TAKEN("invitation.code_taken", 409, "This invitation code exists for the event"),
-    IMPORT_UNREADABLE("import.unreadable", 400, "The file cannot be read as UTF-8 CSV");
+    IMPORT_UNREADABLE("import.unreadable", 400, "The file cannot be read as UTF-8 CSV"),
+    /** Issue 14: the event requires an accepted photo for the category (answered by registration and badges). */
+    PHOTO_MISSING("badge.photo_missing", 409, "An accepted photo is required first");
 
     private final String code;
     private final int status;

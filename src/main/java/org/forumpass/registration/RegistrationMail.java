@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.forumpass.common.I18n;
+import org.forumpass.common.Languages;
 import org.forumpass.common.PublicUrl;
 import org.forumpass.event.Event;
 import org.jboss.logging.Logger;
@@ -85,18 +87,18 @@ public class RegistrationMail {
         boolean zh = "zh".equals(r.language);
         Event e = r.event;
         String eventName = zh && e.nameZh != null ? e.nameZh : e.name;
-        DateTimeFormatter day = zh ? DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINESE)
-                : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.ENGLISH);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(I18n.text(r.language, "date.day_time"),
+                Locale.forLanguageTag(Languages.supported(r.language)));
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
         List<SessionLine> lines = sessions.stream().map(rs -> new SessionLine(
                 zh && rs.session.titleZh != null ? rs.session.titleZh : rs.session.title,
                 day.format(OffsetDateTime.ofInstant(rs.session.startsAt, e.zone())) + "–"
                         + time.format(OffsetDateTime.ofInstant(rs.session.endsAt, e.zone())),
-                rs.status == SeatStatus.CONFIRMED ? (zh ? "已确认" : "confirmed") : (zh ? "候补" : "waiting list"))).toList();
+                I18n.label(r.language, "mail.seat", rs.status))).toList();
         String name = zh && r.nativeName != null ? r.nativeName : r.givenName + " " + r.familyName;
-        String subject = (zh ? kind.subjectZh : kind.subjectEn).replace("{event}", eventName);
+        String subject = kind.subject(r.language, eventName);
         var data = java.util.Map.<String, Object>of(
-                "zh", zh, "name", name, "lead", zh ? kind.leadZh : kind.leadEn, "event", eventName,
+                "zh", zh, "name", name, "lead", kind.lead(r.language), "event", eventName,
                 "when", day.format(OffsetDateTime.ofInstant(e.startsAt, e.zone())),
                 "venue", (zh && e.venueZh != null ? e.venueZh : e.venue) + ", " + (zh && e.cityZh != null ? e.cityZh : e.city),
                 "sessions", lines, "manageUrl", manageUrl(r), "showLink", kind != MailKind.REJECTED);

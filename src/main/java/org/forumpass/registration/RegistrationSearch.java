@@ -23,10 +23,15 @@ public class RegistrationSearch {
     @Inject
     RegistrationService registrations;
 
-    public record Filter(String q, String country, String organization, String category, String status,
-                         java.util.Map<String, String> answers) {
+    public record Filter(String q, String country, String organization, String category, String status, String photo,
+                         String documentNumber, String identity, java.util.Map<String, String> answers) {
         public Filter(String q, String country, String organization, String category, String status) {
-            this(q, country, organization, category, status, java.util.Map.of());
+            this(q, country, organization, category, status, null, null, null, java.util.Map.of());
+        }
+
+        public Filter(String q, String country, String organization, String category, String status, String photo,
+                      String documentNumber, String identity) {
+            this(q, country, organization, category, status, photo, documentNumber, identity, java.util.Map.of());
         }
     }
 
@@ -87,6 +92,8 @@ public class RegistrationSearch {
                 v.add("status", "must be one of " + java.util.Arrays.toString(RegistrationStatus.values()));
             }
         }
+        PhotoFilter.add(f.photo(), clauses, p, v);
+        IdentityFilter.add(f, clauses, p, v);
         answerClauses(f, clauses, p, v);
         v.throwIfAny();
         return new Where("from Registration r where " + String.join(" and ", clauses), p);

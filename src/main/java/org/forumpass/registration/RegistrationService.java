@@ -25,6 +25,7 @@ import org.forumpass.common.RequestValidator;
 import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.Retry;
 import org.forumpass.common.error.DomainException;
+import org.forumpass.common.error.Violation;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Category;
 import org.forumpass.event.Event;
@@ -46,9 +47,6 @@ public class RegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How many delegates one freed place can move through before giving up (others moved them already). */
     private static final int MAX_PROMOTION_STEPS = 1000;
-    static final String NOT_SELF_SERVICE =
-            "is not offered for online registration; delegates of this category are invited by the organizers";
-
     /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
     public enum Origin { ONLINE, IMPORT, ORGANIZER }
 
@@ -78,6 +76,10 @@ public class RegistrationService {
     @Inject
     Instance<BadgeLookup> badges;
     @Inject
+    Instance<IdentityHook> identities;
+    @Inject
+    PhotoRequirement photoRule;
+    @Inject
     Instance<AnswerHook> answers;
 
     // ---- registering -------------------------------------------------------------------------
@@ -102,13 +104,15 @@ public class RegistrationService {
         String phone = DelegateInput.phone(req.phone(), country, "phone", v);
         List<AgendaSession> chosen = resolveSessions(event, req.sessions(), req.category(), v);
         if (origin == Origin.ONLINE && !Boolean.TRUE.equals(req.consent())) {
-            v.add("consent", "must be given to register");
+            v.rule("consent", "consent");
         }
         InvitationCode invitation = checkInvitation(event, req.invitationCode(), req.category(), origin, now, v);
         if (origin == Origin.ONLINE && req.category() != null && !event.selfService(req.category())
                 && !grants(invitation, req.category())) {
-            v.add("category", NOT_SELF_SERVICE);
+            v.rule("category", "not_self_service");
         }
+        Object document = identities.isResolvable()
+                ? identities.get().check(event, req.category(), req.identity(), origin != Origin.IMPORT, v) : null;
         AnswerHook.Prepared answered = prepareAnswers(event, req.category(), country, req.answers(), null, v);
         v.throwIfAny();
 
@@ -145,7 +149,8 @@ public class RegistrationService {
         r.updatedAt = now;
         if (events.tryTakeEventSeat(event)) {
             r.holdsSeat = true;
-            r.status = needsApproval(event, r.category, origin) ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
+                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
         } else {
             r.holdsSeat = false;
             r.status = RegistrationStatus.WAITLISTED;
@@ -158,6 +163,9 @@ public class RegistrationService {
                 throw duplicateEmail();
             }
             throw e;
+        }
+        if (document != null) {
+            identities.get().store(r, document);
         }
         answered.saveFor(r);
         List<RegistrationSession> seats = new ArrayList<>();
@@ -208,7 +216,8 @@ public class RegistrationService {
                 r.organization, r.country, r.email, r.phone, r.category, r.language, r.source,
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
-                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null,
+                badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null, photoRule.viewOf(r),
+                identities.isResolvable() ? identities.get().masked(r) : null,
                 answers.isResolvable() ? answers.get().answersOf(r) : Map.of());
     }
 
@@ -237,18 +246,20 @@ public class RegistrationService {
         String country = req.country() == null ? r.country : DelegateInput.country(req.country(), "country", v);
         String email = req.email() == null ? null : DelegateInput.email(req.email(), "email", v);
         if (req.email() != null && req.email().isBlank()) {
-            v.add("email", "must not be blank");
+            v.put(new Violation("email", "must not be blank", "required", Map.of()));
         }
         String phone = req.phone() == null ? r.phone : DelegateInput.phone(req.phone(), country, "phone", v);
         Category category = r.category;
         if (req.category() != null && req.category() != r.category) {
             if (!actor.organizer()) {
-                v.add("category", "can be changed only by the organizers");
+                v.rule("category", "category_locked");
             } else {
                 category = req.category();
             }
         }
         List<AgendaSession> chosen = req.sessions() == null ? null : resolveSessions(r.event, req.sessions(), category, v);
+        Object document = req.identity() == null || !identities.isResolvable() ? null
+                : identities.get().check(r.event, category, req.identity(), false, v);
         AnswerHook.Prepared answered = prepareAnswers(r.event, category, country, req.answers(), r, v);
         v.throwIfAny();
 
@@ -276,6 +287,9 @@ public class RegistrationService {
             r.email = email;
         }
         r.updatedAt = now;
+        if (document != null) {
+            identities.get().store(r, document);
+        }
         answered.saveFor(r);
         if (chosen != null) {
             changeSessions(r, chosen, now);
@@ -336,6 +350,7 @@ public class RegistrationService {
         r.decidedAt = now;
         r.decidedBy = actor.username();
         if (approve) {
+            photoRule.requireAccepted(r);
             r.status = RegistrationStatus.CONFIRMED;
             r.updatedAt = now;
             r.flush();
@@ -394,7 +409,8 @@ public class RegistrationService {
                 return;
             }
             Registration r = next.get();
-            r.status = needsApproval(event, r.category, Origin.valueOf(r.source)) ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.status = needsApproval(event, r.category, Origin.valueOf(r.source)) || photoRule.missing(r)
+                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
             r.holdsSeat = true;
             r.updatedAt = now;
             r.flush(); // optimistic lock: a concurrent change to this delegate rolls back and retries
@@ -490,9 +506,9 @@ public class RegistrationService {
             }
             AgendaSession s = byCode.get(code);
             if (s == null) {
-                v.add("sessions[" + i + "]", "is not a session of this event: " + code);
+                v.rule("sessions[" + i + "]", "session_unknown", Map.of("session", code));
             } else if (category != null && !s.admits(category)) {
-                v.add("sessions[" + i + "]", "is not open to the category " + category + ": " + code);
+                v.rule("sessions[" + i + "]", "session_category", Map.of("category", category, "session", code));
             } else {
                 chosen.put(s.id, s);
             }
@@ -507,26 +523,26 @@ public class RegistrationService {
                 && event.invitationRequiredFor.contains(category);
         if (code == null) {
             if (required) {
-                v.add("invitationCode", "is required for the category " + category);
+                v.rule("invitationCode", "invitation_required", Map.of("category", category));
             }
             return null;
         }
         Optional<InvitationCode> found = InvitationCode.findByEventAndCode(event, code);
         if (found.isEmpty()) {
-            v.add("invitationCode", "is not valid for this event");
+            v.rule("invitationCode", "invitation_invalid");
             return null;
         }
         InvitationCode ic = found.get();
         if (ic.expiresAt != null && !now.isBefore(ic.expiresAt)) {
-            v.add("invitationCode", "has expired");
+            v.rule("invitationCode", "invitation_expired");
             return null;
         }
         if (category != null && ic.categories != null && !ic.categories.contains(category)) {
-            v.add("invitationCode", "is not valid for the category " + category);
+            v.rule("invitationCode", "invitation_wrong_category", Map.of("category", category));
             return null;
         }
         if (ic.maxUses != null && ic.uses >= ic.maxUses) {
-            v.add("invitationCode", "has been used up");
+            v.rule("invitationCode", "invitation_used_up");
             return null;
         }
         return ic;
@@ -537,7 +553,7 @@ public class RegistrationService {
         return invitation != null && invitation.categories != null && invitation.categories.contains(category);
     }
 
-    private static boolean needsApproval(Event event, Category category, Origin origin) {
+    static boolean needsApproval(Event event, Category category, Origin origin) {
         return origin == Origin.ONLINE && event.approvalRequiredFor != null && event.approvalRequiredFor.contains(category);
     }
 

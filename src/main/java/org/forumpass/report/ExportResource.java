@@ -44,10 +44,11 @@ public class ExportResource {
     public Response delegatesCsv(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("country") String country,
                                  @QueryParam("organization") String organization, @QueryParam("category") String category,
                                  @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
-                                 @QueryParam("lang") String lang) {
+                                 @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity) {
         EventScope.requireEvent(identity, slug);
         RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, groupBy);
-        return file(out -> exports.delegates(slug, f, groupBy, lang, Table.csv(out)), CSV, slug + "-delegates.csv");
+        boolean withIdentity = withIdentity(slug, includeIdentity);
+        return file(out -> exports.delegates(slug, f, groupBy, lang, withIdentity, Table.csv(out)), CSV, slug + "-delegates.csv");
     }
 
     @GET
@@ -57,10 +58,12 @@ public class ExportResource {
     public Response delegatesXlsx(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("country") String country,
                                   @QueryParam("organization") String organization, @QueryParam("category") String category,
                                   @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
-                                  @QueryParam("lang") String lang) {
+                                  @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity) {
         EventScope.requireEvent(identity, slug);
         RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, groupBy);
-        return file(out -> exports.delegates(slug, f, groupBy, lang, Table.xlsx(out, "Delegates")), XLSX, slug + "-delegates.xlsx");
+        boolean withIdentity = withIdentity(slug, includeIdentity);
+        return file(out -> exports.delegates(slug, f, groupBy, lang, withIdentity, Table.xlsx(out, "Delegates")), XLSX,
+                slug + "-delegates.xlsx");
     }
 
     @GET
@@ -97,10 +100,22 @@ public class ExportResource {
     private RegistrationSearch.Filter check(String slug, String q, String country, String organization, String category,
                                            String status, String groupBy) {
         ExportService.checkGroupBy(groupBy);
-        RegistrationSearch.Filter f = new RegistrationSearch.Filter(q, country, organization, category, status,
+        RegistrationSearch.Filter f = new RegistrationSearch.Filter(q, country, organization, category, status, null, null, null,
                 org.forumpass.registration.AnswerFilter.of(uri)); // issue 14: answer.<key>=value
         RegistrationSearch.where(events.require(slug), f);
         return f;
+    }
+
+    /** includeIdentity=true|false (default false); true is audited as EXPORT_IDENTITY before the first byte goes out. */
+    private boolean withIdentity(String slug, String includeIdentity) {
+        if (includeIdentity == null || includeIdentity.isBlank() || includeIdentity.equals("false")) {
+            return false;
+        }
+        if (!includeIdentity.equals("true")) {
+            throw org.forumpass.common.error.DomainException.invalid("includeIdentity", "must be true or false");
+        }
+        audit.record(identity, AuditAction.EXPORT_IDENTITY, slug, null, "delegates export with identity documents");
+        return true;
     }
 
     private Response file(StreamingOutput body, String type, String name) {

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.I18n;
 import org.forumpass.common.error.DomainException;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Event;
@@ -41,6 +42,8 @@ public class ExportService {
     @Inject
     ForumPassConfig config;
     @Inject
+    org.forumpass.identity.IdentityColumns identityColumns;
+    @Inject
     AnswerColumns answerColumns;
 
     public static void checkGroupBy(String groupBy) {
@@ -52,6 +55,13 @@ public class ExportService {
     /** One row per delegate; with groupBy, each group together, sorted, closed by a subtotal; then a total. */
     @Transactional
     public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, Table out) {
+        delegates(slug, filter, groupBy, lang, false, out);
+    }
+
+    /** With {@code includeIdentity}, the identity document's columns too (decrypted; the caller audits it). */
+    @Transactional
+    public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, boolean includeIdentity,
+                          Table out) {
         Event event = events.require(slug);
         RegistrationSearch.Where where = RegistrationSearch.where(event, filter);
         boolean grouped = groupBy != null && !groupBy.isBlank();
@@ -60,17 +70,22 @@ public class ExportService {
                 : "coalesce(a.canonicalKey, r.organizationKey), r.familyName, r.givenName, r.id";
         // organizations group under the organizers' aliases ("Alibaba Group Holding" -> "Alibaba Group")
         String from = where.jpql().replaceFirst("^from Registration r where ",
-                "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey where ");
+                "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey"
+                        + (includeIdentity ? org.forumpass.identity.IdentityColumns.JOIN : "") + " where ");
         AnswerColumns.Columns answers = answerColumns.of(event);
+        int answersFrom = includeIdentity ? 19 : 16;
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
                 + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
-                + " r.phone, r.language, r.source, r.createdAt, a.canonical" + answers.select() + " " + from
-                + " order by " + order, Object[].class);
+                + " r.phone, r.language, r.source, r.createdAt, a.canonical"
+                + (includeIdentity ? org.forumpass.identity.IdentityColumns.SELECT : "") + answers.select() + " " + from + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
         List<String> header = new ArrayList<>(List.of("id", "status", "givenName", "familyName", "nativeName", "organization",
                 "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
+        if (includeIdentity) {
+            header.addAll(org.forumpass.identity.IdentityColumns.HEADER);
+        }
         header.addAll(answers.header(lang));
         if (grouped) {
             header.add(0, groupBy);
@@ -88,7 +103,7 @@ public class ExportService {
                     if (grouped) {
                         String key = groupBy.equals("country") ? country : (String) r[6];
                         if (groupKey != null && !groupKey.equals(key)) {
-                            out.total(subtotal(groupLabel, inGroup, header.size()));
+                            out.total(subtotal(lang, groupLabel, inGroup));
                             inGroup = 0;
                         }
                         if (!key.equals(groupKey)) {
@@ -99,7 +114,10 @@ public class ExportService {
                     List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[7],
                             country, countryName, r[9].toString(), r[10], r[11], r[12], r[13],
                             OffsetDateTime.ofInstant((Instant) r[14], zone).toString()));
-                    cells.addAll(answers.cells(r, 16, lang));
+                    if (includeIdentity) {
+                        cells.addAll(identityColumns.cells(r[16], r[17], r[18]));
+                    }
+                    cells.addAll(answers.cells(r, answersFrom, lang));
                     if (grouped) {
                         cells.add(0, groupLabel);
                     }
@@ -109,9 +127,9 @@ public class ExportService {
                 }
             }
             if (grouped && groupKey != null) {
-                out.total(subtotal(groupLabel, inGroup, header.size()));
+                out.total(subtotal(lang, groupLabel, inGroup));
             }
-            List<Object> last = new ArrayList<>(List.of("zh".equals(lang) ? "总计" : "Total", total));
+            List<Object> last = new ArrayList<>(List.of(I18n.text(lang, "export.total"), total));
             out.total(last);
             out.close();
         } catch (IOException e) {
@@ -119,8 +137,8 @@ public class ExportService {
         }
     }
 
-    private static List<Object> subtotal(String label, long count, int width) {
-        return List.of(label + " — subtotal", count);
+    private static List<Object> subtotal(String lang, String label, long count) {
+        return List.of(I18n.text(lang, "export.subtotal", Map.of("group", label)), count);
     }
 
     /** One row per session (and the venue entrance): capacity, registered, attended, no-shows, by country. */
@@ -157,7 +175,7 @@ public class ExportService {
             out.header(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
                     "noShows", "insideNow", "peakInside", "attendanceByCountry"));
             long atGate = attended.getOrDefault(0L, 0L);
-            out.row(Arrays.asList("", zh ? "会场总入口" : "Venue entrance", OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
+            out.row(Arrays.asList("", I18n.text(lang, "export.venue_entrance"), OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
                     "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), inside.getOrDefault(0L, 0L), peak.getOrDefault(0L, 0L),
                     byCountry.getOrDefault(0L, new StringBuilder()).toString()));
             for (AgendaSession s : AgendaSession.listByEvent(event)) {

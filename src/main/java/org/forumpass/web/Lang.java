@@ -3,11 +3,11 @@ package org.forumpass.web;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import java.util.Locale;
+import org.forumpass.common.Languages;
 
-/** The page language: ?lang=, then the remembered cookie, then Accept-Language. English or 中文. */
+/** The page language: ?lang=, then the remembered cookie, then Accept-Language; one of {@link Languages#SUPPORTED}. */
 public final class Lang {
     public static final String COOKIE = "fp_lang";
-    public static final Locale ZH = Locale.forLanguageTag("zh");
 
     private Lang() {
     }
@@ -28,7 +28,7 @@ public final class Lang {
                 return a;
             }
         }
-        return "en";
+        return Languages.DEFAULT;
     }
 
     /** Remembers an explicit choice for a year. */
@@ -38,20 +38,15 @@ public final class Lang {
     }
 
     public static Locale locale(String lang) {
-        return "zh".equals(lang) ? ZH : Locale.ENGLISH;
+        return Locale.forLanguageTag(Languages.supported(lang));
     }
 
+    /** A supported language named by {@code s} ("zh-CN" → zh), or null. */
     private static String normalise(String s) {
-        if (s == null) {
+        if (s == null || s.isBlank()) {
             return null;
         }
-        String l = s.trim().toLowerCase(Locale.ROOT);
-        if (l.startsWith("zh")) {
-            return "zh";
-        }
-        if (l.startsWith("en")) {
-            return "en";
-        }
-        return null;
+        String l = Languages.supported(s.trim());
+        return l.equals(Languages.DEFAULT) && !s.trim().toLowerCase(Locale.ROOT).startsWith(l) ? null : l;
     }
 }

@@ -3,232 +3,327 @@ package org.forumpass.web;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** Page texts in English; Chinese in src/main/resources/messages/msg_zh.properties. */
+/** Page texts, one method per key; the texts are in src/main/resources/messages/msg_{language}.properties. */
 @MessageBundle(value = "msg", locale = "en")
 public interface Msg {
-    @Message("ForumPass")
+    @Message
     String app_name();
 
-    @Message("Forums open for registration")
+    @Message
     String home_title();
 
-    @Message("Register for international forums, get your badge, and check in at the door.")
+    @Message
     String home_lead();
 
-    @Message("No forum takes registrations at the moment.")
+    @Message
     String home_none();
 
-    @Message("Other forums")
+    @Message
     String home_other();
 
-    @Message("Registration open")
+    @Message
     String registration_open();
 
-    @Message("Registration closed")
+    @Message
     String registration_closed();
 
-    @Message("Register")
+    @Message
     String register();
 
-    @Message("Details and agenda")
+    @Message
     String details();
 
-    @Message("Agenda")
+    @Message
     String agenda();
 
-    @Message("Theme")
+    @Message
     String theme();
 
-    @Message("Venue")
+    @Message
     String venue();
 
-    @Message("Seats left")
+    @Message
     String seats_left();
 
-    @Message("Full")
+    @Message
     String full();
 
-    @Message("Open to")
+    @Message
     String open_to();
 
-    @Message("Everyone")
+    @Message
     String everyone();
 
-    @Message("Sign-up required")
+    @Message
     String requires_registration();
 
-    @Message("Times are local ({zone}).")
+    @Message
     String times_local(String zone);
 
-    @Message("中文")
+    @Message
     String other_language();
 
-    @Message("zh")
+    @Message
     String other_language_code();
 
-    @Message("Staff sign-in")
+    @Message
     String staff_sign_in();
 
-    @Message("All forums")
+    @Message
     String all_forums();
 
-    @Message("Register for this forum")
+    @Message
     String form_title();
 
-    @Message("Fields marked * are required. Names may be written in any script.")
+    @Message
     String form_intro();
 
-    @Message("Given name (Latin letters) *")
+    @Message
     String given_name();
 
-    @Message("Family name (Latin letters) *")
+    @Message
     String family_name();
 
-    @Message("Name in your own script")
+    @Message
     String native_name();
 
-    @Message("As it should be printed on your badge, e.g. 李肇星, Иван Петров, محمد علي.")
+    @Message
     String native_name_hint();
 
-    @Message("E-mail *")
+    @Message
     String email();
 
-    @Message("Mobile phone")
+    @Message
     String phone();
 
-    @Message("International format with country code, e.g. +86 138 0013 8000.")
+    @Message
     String phone_hint();
 
-    @Message("Country or region *")
+    @Message
     String country();
 
-    @Message("Choose…")
+    @Message
     String choose();
 
-    @Message("Organization *")
+    @Message
     String organization();
 
-    @Message("Job title")
+    @Message
     String job_title();
 
-    @Message("Delegate category *")
+    @Message
     String category();
 
-    @Message("Language of e-mails")
+    @Message
     String mail_language();
 
-    @Message("Sessions you will attend")
+    @Message
     String sessions();
 
-    @Message("Sessions marked \"sign-up required\" admit only delegates who chose them; a full session puts you on its waiting list.")
+    @Message
     String sessions_hint();
 
-    @Message("not open to your category")
+    @Message
     String not_for_category();
 
-    @Message("Invitation code")
+    @Message
     String invitation_code();
 
-    @Message("Required for: {categories}.")
+    @Message
     String invitation_hint(String categories);
 
-    @Message("I agree that the organizers store and use these details to run the forum (privacy notice version {version}). *")
+    @Message
     String consent_label(String version);
 
-    @Message("Register")
+    @Message
     String submit();
 
-    @Message("Please correct the fields below")
+    @Message
     String errors_title();
 
-    @Message("Your registration could not be completed")
+    @Message
     String registration_failed();
 
-    @Message("Your registration")
+    @Message
     String manage_title();
 
-    @Message("Thank you — your registration has been received.")
+    @Message
     String thanks();
 
-    @Message("Status")
+    @Message
     String status();
 
-    @Message("This private link lets you view, change or cancel your registration. Keep it safe; it was also sent to you by e-mail:")
+    @Message
     String manage_link_note();
 
-    @Message("Your sessions")
+    @Message
     String your_sessions();
 
-    @Message("No session chosen.")
+    @Message
     String no_sessions();
 
-    @Message("Change your details")
+    @Message
     String change_title();
 
-    @Message("Save changes")
+    @Message
     String save();
 
-    @Message("Your changes are saved.")
+    @Message
     String saved();
 
-    @Message("Cancel your registration")
+    @Message
     String cancel_title();
 
-    @Message("Yes, cancel my registration. My seats go to the next delegates on the waiting list.")
+    @Message
     String cancel_confirm();
 
-    @Message("Cancel my registration")
+    @Message
     String cancel_button();
 
-    @Message("Tick the box to confirm the cancellation.")
+    @Message
     String cancel_needs_confirm();
 
-    @Message("This registration is cancelled.")
+    @Message
     String cancelled_note();
 
-    @Message("This link is not valid")
+    @Message
     String link_invalid_title();
 
-    @Message("The link is incomplete, has been replaced, or the registration does not exist. Open the link from your latest e-mail.")
+    @Message
     String link_invalid_text();
 
-    @Message("Your badge")
+    @Message
     String badge_title();
 
-    @Message("Show this code at the door. If it cannot be scanned, staff can type the code printed under it.")
+    @Message
     String badge_note();
 
-    @Message("Download the printable badge (PDF)")
+    @Message
     String badge_pdf();
 
-    @Message("Your badge appears here once your registration is confirmed.")
+    @Message
     String badge_later();
 
-    @Message("This forum does not take registrations now.")
+    @Message
     String registration_closed_text();
 
-    @Message("Your details")
+    @Message
     String details_title();
 
-    @Message("No such forum")
+    @Message
     String no_such_forum();
 
-    @Message("The link does not lead to a forum. The forums open for registration are on the home page.")
+    @Message
     String no_such_forum_text();
 
-    @Message("This form was sent from another site")
+    @Message
     String form_foreign_title();
 
-    @Message("For your safety it was not accepted: forms are taken only from this service's own pages. Open {url} and send the form again.")
+    @Message
     String form_foreign_text(String url);
 
+    @Message
+    String consent_field();
+
+    @Message
+    String identity_title();
+
+    @Message
+    String identity_note();
+
+    @Message
+    String identity_required_for(String categories);
+
+    @Message
+    String identity_document_type();
+
+    @Message
+    String identity_passport();
+
+    @Message
+    String identity_national_id();
+
+    @Message
+    String identity_travel_permit();
+
+    @Message
+    String identity_number();
+
+    @Message
+    String identity_issuing_country();
+
+    @Message
+    String identity_nationality();
+
+    @Message
+    String identity_expires_on();
+
+    @Message
+    String identity_date_of_birth();
+
+    @Message
+    String identity_none();
+
+    @Message
+    String identity_replace_note();
+    @Message
+    String photo_title();
+
+    @Message
+    String photo_status();
+
+    @Message
+    String photo_pending();
+
+    @Message
+    String photo_accepted();
+
+    @Message
+    String photo_rejected();
+
+    @Message
+    String photo_reason();
+
+    @Message
+    String photo_required();
+
+    @Message
+    String photo_none();
+
+    @Message
+    String photo_hint();
+
+    @Message
+    String photo_take();
+
+    @Message
+    String photo_choose();
+
+    @Message
+    String photo_capture();
+
+    @Message
+    String photo_preview();
+
+    @Message
+    String photo_upload();
+
+    @Message
+    String photo_uploading();
+
+    @Message
+    String photo_failed();
+
+    @Message
+    String photo_no_camera();
+
     // issue 14: form
-    @Message("Required for: {categories}")
+    @Message
     String form_required_for(String categories);
 
-    @Message("Yes")
+    @Message
     String form_yes();
 
-    @Message("No")
+    @Message
     String form_no();
 }

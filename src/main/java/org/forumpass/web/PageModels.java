@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.forumpass.common.I18n;
 import org.forumpass.event.EventSummary;
 import org.forumpass.event.EventView;
 import org.forumpass.event.SessionView;
@@ -53,9 +54,7 @@ public final class PageModels {
 
     static String dates(OffsetDateTime start, OffsetDateTime end, String lang) {
         Locale locale = Lang.locale(lang);
-        DateTimeFormatter day = "zh".equals(lang)
-                ? DateTimeFormatter.ofPattern("yyyy年M月d日 EEEE", locale)
-                : DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", locale);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(I18n.text(lang, "date.weekday"), locale);
         if (start.toLocalDate().equals(end.toLocalDate())) {
             return day.format(start) + ", " + TIME.format(start) + "–" + TIME.format(end);
         }

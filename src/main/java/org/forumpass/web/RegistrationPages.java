@@ -102,7 +102,8 @@ public class RegistrationPages {
                 state.value("nativeName"), state.value("jobTitle"), state.value("organization"), state.value("country"),
                 state.value("email"), state.value("phone"), category(state, "category"), state.values("sessions"),
                 state.value("language") == null ? lang : state.value("language"), state.checked("consent"),
-                state.value("invitationCode"), formFields.answers(slug, state, false));
+                state.value("invitationCode"), IdentityForm.from(state),
+                formFields.answers(slug, state, false));
         try {
             limit.check(address);
             RegisterResponse r = registrations.register(slug, req, RegistrationService.Origin.ONLINE);
@@ -116,7 +117,7 @@ public class RegistrationPages {
 
     /** The event page with an empty form (used by PageResource). */
     TemplateInstance eventPage(EventView event, String lang) {
-        return eventPage.data("lang", lang)
+        TemplateInstance page = eventPage.data("lang", lang)
                 .data("event", PageModels.EventPage.of(event, lang))
                 .data("countries", Countries.list(lang))
                 .data("categories", offered(event).stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
@@ -126,6 +127,7 @@ public class RegistrationPages {
                 .data("form", FormState.empty(lang))
                 .data("formFields", formFields.fields(event.slug(), lang))
                 .setLocale(Lang.locale(lang));
+        return IdentityForm.data(page, event.identityRequiredFor(), lang);
     }
 
     /**
@@ -187,7 +189,7 @@ public class RegistrationPages {
             registrations.update(id, new UpdateRegistrationRequest(state.value("givenName"), state.value("familyName"),
                     blankToEmpty(state, "nativeName"), blankToEmpty(state, "jobTitle"), state.value("organization"),
                     state.value("country"), state.value("email"), blankToEmpty(state, "phone"), null,
-                    state.values("sessions"), state.value("language"),
+                    state.values("sessions"), state.value("language"), IdentityForm.from(state),
                     formFields.answers(registrations.view(id).event(), state, true)), Actor.DELEGATE);
             return seeOther("/r/" + id + "?saved=1");
         } catch (DomainException e) {
@@ -220,7 +222,7 @@ public class RegistrationPages {
                 s.status().name())).toList();
         @SuppressWarnings("unchecked")
         Map<String, Object> badge = view.badge() == null ? null : mapper.convertValue(view.badge(), Map.class);
-        return managePage.data("lang", lang)
+        TemplateInstance page = managePage.data("lang", lang)
                 .data("event", PageModels.EventPage.of(event, lang))
                 .data("view", view)
                 .data("statusLabel", Labels.status(view.status(), lang))
@@ -229,6 +231,8 @@ public class RegistrationPages {
                 .data("countryName", Countries.name(view.country(), lang))
                 .data("seats", seats)
                 .data("badge", badge)
+                .data("photo", view.photo() == null ? null : mapper.convertValue(view.photo(), Map.class)) // issue 14: photo
+                .data("photoRequired", event.photoRequiredFor().contains(view.category()))
                 .data("token", token)
                 .data("manageUrl", publicUrl.base() + "/r/" + id + "?t=" + enc(token))
                 .data("countries", Countries.list(lang))
@@ -238,7 +242,20 @@ public class RegistrationPages {
                 .data("answerLines", FormFields.shown(view.answers(), custom, lang))
                 .data("fresh", false)
                 .data("saved", uri.getQueryParameters().containsKey("saved"))
+                .data("identity", identityShown(view, lang))
                 .setLocale(Lang.locale(lang));
+        return IdentityForm.data(page, event.identityRequiredFor(), lang);
+    }
+
+    /** The kept document, masked, for the manage page (issue 14: identity). */
+    private Map<String, Object> identityShown(RegistrationView view, String lang) {
+        if (view.identity() == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> shown = new LinkedHashMap<>(mapper.convertValue(view.identity(), Map.class));
+        shown.put("typeLabel", IdentityForm.typeLabel(shown.get("documentType"), lang));
+        return shown;
     }
 
     /** 403: the form came from another site's page (see FormOrigin). */
@@ -382,8 +399,8 @@ public class RegistrationPages {
             Map<String, String> byField = new LinkedHashMap<>();
             List<String> summary = new ArrayList<>();
             for (Violation v : e.violations()) {
-                String field = v.field().startsWith(FormFields.PREFIX) ? v.field() : v.field().replaceAll("[\\[.].*$", "");
-                String message = Texts.violation(lang, v.message());
+                String field = v.field().startsWith("identity.") || v.field().startsWith(FormFields.PREFIX) ? v.field() : v.field().replaceAll("[\\[.].*$", "");
+                String message = Texts.violation(lang, v);
                 byField.merge(field, message, (a, b) -> a + "; " + b);
                 summary.add(labels.getOrDefault(field, Texts.field(lang, field)) + ": " + message);
             }

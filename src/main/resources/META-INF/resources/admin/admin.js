@@ -28,7 +28,11 @@
       approval_for: 'Categories needing approval', self_service: 'Categories open online', type: 'Type', room: 'Room', sign_up_required: 'Sign-up required', add_session: 'Add session',
       edit_event: 'Edit event', any_action: 'Any action', all_events: 'All events', when: 'When', action: 'Action', subject: 'Subject',
       detail: 'Detail', personal_data: 'Personal data', erase: 'Erase', confirm_erase: 'Erase this delegate\'s personal data? Counts are kept; this cannot be undone.',
-      disable: 'Disable', enable: 'Enable'
+      disable: 'Disable', enable: 'Enable',
+      // issue 14: identity
+      identity_filter: 'Identity document', any_identity: 'Any identity', identity_missing: 'Identity missing',
+      identity_present: 'Identity given', document_placeholder: 'Document number', show_document: 'Show full document',
+      born: 'born'
     },
     zh: {
       signin_title: '主办方登录', username: '用户名', password: '密码', signin: '登录', signout: '退出',
@@ -54,12 +58,17 @@
       approval_for: '需审核的类别', self_service: '可在线报名的类别', type: '类型', room: '会场', sign_up_required: '需预先报名', add_session: '添加会议',
       edit_event: '编辑活动', any_action: '全部操作', all_events: '全部活动', when: '时间', action: '操作', subject: '对象',
       detail: '详情', personal_data: '个人数据', erase: '删除个人数据', confirm_erase: '确定删除该代表的个人数据？统计数据将保留，且无法恢复。',
-      disable: '停用', enable: '启用'
+      disable: '停用', enable: '启用',
+      // issue 14: identity
+      identity_filter: '身份证件', any_identity: '全部证件状态', identity_missing: '缺少身份证件',
+      identity_present: '已提供身份证件', document_placeholder: '证件号码', show_document: '查看完整证件',
+      born: '出生'
     }
   }[lang];
   var $ = function (id) { return document.getElementById(id); };
   document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = T[el.getAttribute('data-t')] || ''; });
   document.querySelectorAll('[data-tp]').forEach(function (el) { el.placeholder = T[el.getAttribute('data-tp')] || ''; });
+  document.querySelectorAll('[data-tl]').forEach(function (el) { el.setAttribute('aria-label', T[el.getAttribute('data-tl')] || ''); });
 
   var state = { token: sessionStorage.getItem('fp_admin_token'), slug: sessionStorage.getItem('fp_admin_event'), page: 0, charts: {} };
 
@@ -252,7 +261,7 @@
     if (!state.slug) { return; }
     if (fresh) { state.page = 0; $('delegates-table').querySelector('tbody').innerHTML = ''; }
     var p = new URLSearchParams({ q: $('f-q').value, country: $('f-country').value, category: $('f-category').value,
-      status: $('f-status').value, page: state.page, size: 50 });
+      status: $('f-status').value, identity: $('f-identity').value, documentNumber: $('f-doc').value, page: state.page, size: 50 });
     api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/registrations?' + p).then(json).then(function (res) {
       $('result-count').textContent = res.total + T.found;
       var tbody = $('delegates-table').querySelector('tbody');
@@ -270,6 +279,7 @@
     cell(tr, d.status).className = 'status';
     var actions = cell(tr, '');
     actions.className = 'actions';
+    identityActions(actions, d);
     var act = function (verb, method) {
       return function () {
         if (verb === '' && !confirm(T.confirm_cancel)) { return; }
@@ -301,6 +311,22 @@
         .catch(function (p) { notice(problem(p), true); });
     }).className = 'secondary';
     return tr;
+  }
+  // issue 14: the masked document, and the whole one through the audited endpoint on request
+  function identityActions(parent, d) {
+    if (!d.identity) { return; }
+    var shown = document.createElement('span');
+    shown.className = 'identity';
+    shown.textContent = d.identity.documentType + ' ' + d.identity.number + ' (' + d.identity.issuingCountry + ') ';
+    parent.appendChild(shown);
+    var b = button(parent, T.show_document, function () {
+      api('GET', '/api/v1/registrations/' + d.id + '/identity').then(json).then(function (doc) {
+        shown.textContent = doc.documentType + ' ' + doc.number + ' (' + doc.issuingCountry + ', ' + doc.nationality + ', '
+          + doc.expiresOn + '; ' + T.born + ' ' + doc.dateOfBirth + ') ';
+        b.remove();
+      }).catch(function (p) { notice(problem(p), true); });
+    });
+    b.className = 'secondary show-identity';
   }
   $('search-form').addEventListener('submit', function (ev) { ev.preventDefault(); search(true); });
   $('more').addEventListener('click', function () { state.page++; search(false); });

@@ -262,6 +262,7 @@
     }
     $('verdict-meta').textContent = [country, category].filter(Boolean).join(' · ');
     $('verdict-message').textContent = a.message || '';
+    if (window.fpDoorPhoto) { window.fpDoorPhoto(d, state.token); } // issue 14: the thumbnail, to compare faces
     box.hidden = false;
     beep(good, warn);
     clearTimeout(verdictTimer);

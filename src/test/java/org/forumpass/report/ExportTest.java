@@ -76,7 +76,7 @@ class ExportTest {
         for (CSVRecord r : rows.subList(1, rows.size())) {
             groups.add(r.get(0));
         }
-        assertEquals(List.of("中国", "中国", "中国 — subtotal", "埃及", "埃及 — subtotal", "泰国", "泰国 — subtotal", "总计"), groups);
+        assertEquals(List.of("中国", "中国", "中国 — 小计", "埃及", "埃及 — 小计", "泰国", "泰国 — 小计", "总计"), groups);
         assertEquals("2", rows.get(3).get(1));
         assertEquals("4", rows.get(rows.size() - 1).get(1));
         String all = rows.toString();

@@ -74,7 +74,7 @@ class ScopeWalkTest {
 
     private static Response call(String token, Op op, String slug, String registrationId) {
         String url = op.path().replace("{slug}", slug).replace("{id}", registrationId).replaceAll("\\{[^}]+}", "x-not-there");
-        return given().contentType(op.type()).auth().oauth2(token).body("{}").request(op.method(), url);
+        return given().contentType(op.type()).auth().oauth2(token).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).request(op.method(), url);
     }
 
     @Test
