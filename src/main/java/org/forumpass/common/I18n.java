@@ -63,6 +63,53 @@ public final class I18n {
         return out;
     }
 
+    /**
+     * The texts a page's script needs, as JSON for a {@code <script type="application/json">} block: the keys under
+     * {@code prefix} without it (door.signin → signin), and the keys under each of {@code whole} as they are
+     * (category.GOVERNMENT). {@code <}, {@code >} and {@code &} are escaped so the block cannot end early.
+     */
+    public static String scriptTexts(String lang, String prefix, String... whole) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> en = all(Languages.DEFAULT);
+        for (String key : en.keySet()) {
+            if (key.startsWith(prefix)) {
+                out.put(key.substring(prefix.length()), text(lang, key));
+            }
+            for (String w : whole) {
+                if (key.startsWith(w)) {
+                    out.put(key, text(lang, key));
+                }
+            }
+        }
+        StringBuilder json = new StringBuilder("{");
+        for (Map.Entry<String, String> e : out.entrySet()) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(quote(e.getKey())).append(':').append(quote(e.getValue()));
+        }
+        return json.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '<', '>', '&' -> b.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
     static Properties load(String resource) {
         Properties p = new Properties();
         try (InputStream in = I18n.class.getClassLoader().getResourceAsStream(resource)) {
