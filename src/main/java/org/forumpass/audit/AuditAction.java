@@ -7,5 +7,7 @@ public enum AuditAction {
     // issue 14: identity
     VIEW_IDENTITY, EXPORT_IDENTITY,
     // issue 14: photo
-    PHOTO_ACCEPTED, PHOTO_REJECTED
+    PHOTO_ACCEPTED, PHOTO_REJECTED,
+    // issue 14: form
+    FORM_CHANGED
 }

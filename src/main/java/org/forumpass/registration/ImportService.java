@@ -43,6 +43,8 @@ public class ImportService {
     RegistrationService registrations;
     @Inject
     EventService events;
+    @Inject
+    jakarta.enterprise.inject.Instance<AnswerHook> answers;
 
     public record RowReport(long line, String result, String email, String id, RegistrationStatus status,
                             List<Violation> errors) {
@@ -62,6 +64,7 @@ public class ImportService {
         List<RowReport> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, String> columns = columnsOf(parser.getHeaderNames());
+            List<String> formKeys = formColumns(slug, parser.getHeaderNames(), columns);
             if (!columns.containsKey("email") || !columns.containsKey("givenName") || !columns.containsKey("familyName")) {
                 throw DomainException.invalid("header", "must name the columns " + COLUMNS
                         + " (at least givenName, familyName, organization, country, email, category)");
@@ -73,7 +76,7 @@ public class ImportService {
                 if (rows.size() >= MAX_ROWS) {
                     throw DomainException.invalid("body", "has more than " + MAX_ROWS + " rows; split the file");
                 }
-                rows.add(importRow(slug, record, columns, line));
+                rows.add(importRow(slug, record, columns, formKeys, line));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new DomainException(RegistrationError.IMPORT_UNREADABLE, "The file is not valid CSV: " + e.getMessage());
@@ -83,7 +86,37 @@ public class ImportService {
         return new ImportReport(rows.size(), created, existing, rows.size() - created - existing, rows);
     }
 
-    private RowReport importRow(String slug, CSVRecord record, Map<String, String> columns, long line) {
+    /** issue 14: one column per key of the event's form ("arrival_date" or "Arrival date" names the key arrival_date). */
+    private List<String> formColumns(String slug, List<String> headers, Map<String, String> columns) {
+        if (!answers.isResolvable()) {
+            return List.of();
+        }
+        List<String> keys = new ArrayList<>();
+        for (String key : answers.get().keys(events.require(slug))) {
+            for (String h : headers) {
+                if (fold(h).equals(fold(key)) && !columns.containsKey(key)) {
+                    columns.put(key, h);
+                    keys.add(key);
+                    break;
+                }
+            }
+        }
+        return keys;
+    }
+
+    private Map<String, Object> answersOf(String slug, CSVRecord record, Map<String, String> columns, List<String> keys) {
+        if (keys.isEmpty()) {
+            return null;
+        }
+        Map<String, List<String>> cells = new HashMap<>();
+        for (String key : keys) {
+            String cell = get(record, columns, key);
+            cells.put(key, cell == null ? List.of() : List.of(cell));
+        }
+        return answers.get().fromText(events.require(slug), cells);
+    }
+
+    private RowReport importRow(String slug, CSVRecord record, Map<String, String> columns, List<String> formKeys, long line) {
         String email = get(record, columns, "email");
         List<Violation> errors = new ArrayList<>();
         Category category = null;
@@ -103,7 +136,8 @@ public class ImportService {
                 get(record, columns, "nativeName"), get(record, columns, "jobTitle"), get(record, columns, "organization"),
                 get(record, columns, "country"), email, get(record, columns, "phone"), category,
                 sessions == null ? List.of() : Arrays.stream(sessions.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList(),
-                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null);
+                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null, null,
+                answersOf(slug, record, columns, formKeys));
         if (!errors.isEmpty()) {
             return new RowReport(line, "INVALID", email, null, null, errors);
         }

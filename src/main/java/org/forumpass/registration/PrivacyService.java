@@ -45,6 +45,8 @@ public class PrivacyService {
     ForumPassConfig config;
     @Inject
     Instance<IdentityHook> identities;
+    @Inject
+    Instance<AnswerHook> answers;
 
     public record CheckInLine(String door, OffsetDateTime firstScannedAt, String firstDeviceId, boolean inside) {
     }
@@ -133,6 +135,9 @@ public class PrivacyService {
         r.phone = null;
         if (identities.isResolvable()) {
             identities.get().erase(r);
+        }
+        if (answers.isResolvable()) {
+            answers.get().erase(r); // issue 14: the form's answers are personal data too
         }
         r.tokenVersion++;
         r.erasedAt = now;

@@ -38,12 +38,14 @@ public final class RegistrationRecords {
             Boolean consent,
             @Size(max = 64) String invitationCode,
             /** The identity document (issue 14); required where the event's identityRequiredFor names the category. */
-            IdentityInput identity) {
+            IdentityInput identity,
+            /** issue 14: the event form's answers by key. */
+            java.util.Map<String, Object> answers) {
         public RegisterRequest(String givenName, String familyName, String nativeName, String jobTitle, String organization,
                                String country, String email, String phone, Category category, List<String> sessions,
                                String language, Boolean consent, String invitationCode) {
             this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
-                    language, consent, invitationCode, null);
+                    language, consent, invitationCode, null, null);
         }
     }
 
@@ -62,12 +64,14 @@ public final class RegistrationRecords {
             @Size(max = 50) List<@NotBlank String> sessions,
             @Pattern(regexp = "en|zh", message = "must be en or zh") String language,
             /** A new identity document replacing the one kept (null: unchanged). */
-            IdentityInput identity) {
+            IdentityInput identity,
+            /** issue 14: answers by key; keys left out keep their answer, an empty value clears it. */
+            java.util.Map<String, Object> answers) {
         public UpdateRegistrationRequest(String givenName, String familyName, String nativeName, String jobTitle,
                                          String organization, String country, String email, String phone, Category category,
                                          List<String> sessions, String language) {
             this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
-                    language, null);
+                    language, null, null);
         }
     }
 
@@ -92,7 +96,9 @@ public final class RegistrationRecords {
                                    /** Issue 14: {status, width, height, uploadedAt, rejectionReason}, or null without a photo. */
                                    Object photo,
                                    /** The identity document, masked (issue 14), or null. */
-                                   Object identity) {
+                                   Object identity,
+                                   /** issue 14: the form's answers by key (every stored key). */
+                                   java.util.Map<String, Object> answers) {
     }
 
     public record InvitationCodeRequest(

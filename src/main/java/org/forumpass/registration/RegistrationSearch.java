@@ -24,9 +24,14 @@ public class RegistrationSearch {
     RegistrationService registrations;
 
     public record Filter(String q, String country, String organization, String category, String status, String photo,
-                         String documentNumber, String identity) {
+                         String documentNumber, String identity, java.util.Map<String, String> answers) {
         public Filter(String q, String country, String organization, String category, String status) {
-            this(q, country, organization, category, status, null, null, null);
+            this(q, country, organization, category, status, null, null, null, java.util.Map.of());
+        }
+
+        public Filter(String q, String country, String organization, String category, String status, String photo,
+                      String documentNumber, String identity) {
+            this(q, country, organization, category, status, photo, documentNumber, identity, java.util.Map.of());
         }
     }
 
@@ -89,7 +94,33 @@ public class RegistrationSearch {
         }
         PhotoFilter.add(f.photo(), clauses, p, v);
         IdentityFilter.add(f, clauses, p, v);
+        answerClauses(f, clauses, p, v);
         v.throwIfAny();
         return new Where("from Registration r where " + String.join(" and ", clauses), p);
+    }
+
+    /**
+     * issue 14: {@code answer.<key>=value} keeps the delegates who gave that answer (text compared without case; a
+     * MULTI_CHOICE answer matches any one of its values; BOOLEAN true or false).
+     */
+    private static void answerClauses(Filter f, List<String> clauses, Parameters p, Violations v) {
+        if (f.answers() == null) {
+            return;
+        }
+        int i = 0;
+        for (java.util.Map.Entry<String, String> e : new java.util.TreeMap<>(f.answers()).entrySet()) {
+            if (!e.getKey().matches("[a-z][a-z0-9_]{0,31}")) {
+                v.add("answer." + (e.getKey().length() <= 40 ? e.getKey() : "?"), "is not a form field key");
+                continue;
+            }
+            String value = e.getValue() == null ? "" : e.getValue().strip();
+            clauses.add("exists (select 1 from RegistrationAnswer a" + i + " where a" + i + ".registrationId = r.id and a" + i
+                    + ".key = :ak" + i + " and (lower(a" + i + ".answer) = :av" + i + " or (a" + i + ".type = 'MULTI_CHOICE' and a"
+                    + i + ".answer like :am" + i + ")))");
+            p.and("ak" + i, e.getKey());
+            p.and("av" + i, value.toLowerCase(Locale.ROOT));
+            p.and("am" + i, "%\"" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\"%");
+            i++;
+        }
     }
 }

@@ -79,6 +79,8 @@ public class RegistrationService {
     Instance<IdentityHook> identities;
     @Inject
     PhotoRequirement photoRule;
+    @Inject
+    Instance<AnswerHook> answers;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -111,6 +113,7 @@ public class RegistrationService {
         }
         Object document = identities.isResolvable()
                 ? identities.get().check(event, req.category(), req.identity(), origin != Origin.IMPORT, v) : null;
+        AnswerHook.Prepared answered = prepareAnswers(event, req.category(), country, req.answers(), null, v);
         v.throwIfAny();
 
         String emailKey = DelegateInput.emailKey(email);
@@ -164,6 +167,7 @@ public class RegistrationService {
         if (document != null) {
             identities.get().store(r, document);
         }
+        answered.saveFor(r);
         List<RegistrationSession> seats = new ArrayList<>();
         for (AgendaSession s : chosen) {
             seats.add(addSession(r, s, now));
@@ -213,7 +217,14 @@ public class RegistrationService {
                 OffsetDateTime.ofInstant(r.createdAt, zone), OffsetDateTime.ofInstant(r.updatedAt, zone),
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
                 badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null, photoRule.viewOf(r),
-                identities.isResolvable() ? identities.get().masked(r) : null);
+                identities.isResolvable() ? identities.get().masked(r) : null,
+                answers.isResolvable() ? answers.get().answersOf(r) : Map.of());
+    }
+
+    /** issue 14: the form's answers, checked with the other fields (nothing to check when no form package is present). */
+    private AnswerHook.Prepared prepareAnswers(Event event, Category category, String country, Map<String, Object> given,
+                                               Registration existing, Violations v) {
+        return answers.isResolvable() ? answers.get().prepare(event, category, country, given, existing, v) : r -> { };
     }
 
     // ---- changing ----------------------------------------------------------------------------
@@ -249,6 +260,7 @@ public class RegistrationService {
         List<AgendaSession> chosen = req.sessions() == null ? null : resolveSessions(r.event, req.sessions(), category, v);
         Object document = req.identity() == null || !identities.isResolvable() ? null
                 : identities.get().check(r.event, category, req.identity(), false, v);
+        AnswerHook.Prepared answered = prepareAnswers(r.event, category, country, req.answers(), r, v);
         v.throwIfAny();
 
         Instant now = clock.instant();
@@ -278,6 +290,7 @@ public class RegistrationService {
         if (document != null) {
             identities.get().store(r, document);
         }
+        answered.saveFor(r);
         if (chosen != null) {
             changeSessions(r, chosen, now);
         } else if (req.category() != null) {

@@ -100,7 +100,8 @@ public class ExportResource {
     private RegistrationSearch.Filter check(String slug, String q, String country, String organization, String category,
                                            String status, String groupBy) {
         ExportService.checkGroupBy(groupBy);
-        RegistrationSearch.Filter f = new RegistrationSearch.Filter(q, country, organization, category, status);
+        RegistrationSearch.Filter f = new RegistrationSearch.Filter(q, country, organization, category, status, null, null, null,
+                org.forumpass.registration.AnswerFilter.of(uri)); // issue 14: answer.<key>=value
         RegistrationSearch.where(events.require(slug), f);
         return f;
     }

@@ -43,6 +43,8 @@ public class ExportService {
     ForumPassConfig config;
     @Inject
     org.forumpass.identity.IdentityColumns identityColumns;
+    @Inject
+    AnswerColumns answerColumns;
 
     public static void checkGroupBy(String groupBy) {
         if (groupBy != null && !groupBy.isBlank() && !GROUPS.contains(groupBy)) {
@@ -70,10 +72,12 @@ public class ExportService {
         String from = where.jpql().replaceFirst("^from Registration r where ",
                 "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey"
                         + (includeIdentity ? org.forumpass.identity.IdentityColumns.JOIN : "") + " where ");
+        AnswerColumns.Columns answers = answerColumns.of(event);
+        int answersFrom = includeIdentity ? 19 : 16;
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
                 + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
                 + " r.phone, r.language, r.source, r.createdAt, a.canonical"
-                + (includeIdentity ? org.forumpass.identity.IdentityColumns.SELECT : "") + " " + from + " order by " + order, Object[].class);
+                + (includeIdentity ? org.forumpass.identity.IdentityColumns.SELECT : "") + answers.select() + " " + from + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
@@ -82,6 +86,7 @@ public class ExportService {
         if (includeIdentity) {
             header.addAll(org.forumpass.identity.IdentityColumns.HEADER);
         }
+        header.addAll(answers.header(lang));
         if (grouped) {
             header.add(0, groupBy);
         }
@@ -112,6 +117,7 @@ public class ExportService {
                     if (includeIdentity) {
                         cells.addAll(identityColumns.cells(r[16], r[17], r[18]));
                     }
+                    cells.addAll(answers.cells(r, answersFrom, lang));
                     if (grouped) {
                         cells.add(0, groupLabel);
                     }

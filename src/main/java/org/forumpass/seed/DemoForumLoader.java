@@ -44,6 +44,8 @@ public class DemoForumLoader {
     ForumPassConfig config;
     @Inject
     Clock clock;
+    @Inject
+    DemoForms demoForms;
 
     void onStart(@Observes @Priority(30) StartupEvent ev) {
         if (config.demo().load()) {
@@ -64,6 +66,7 @@ public class DemoForumLoader {
             }
             try {
                 events.create(forum);
+                demoForms.apply(forum.slug(), file); // issue 14: the forum's own registration fields
                 created.add(forum.slug());
             } catch (DomainException e) {
                 if (e.error() != EventError.SLUG_TAKEN) {
@@ -82,6 +85,7 @@ public class DemoForumLoader {
             }
             ObjectNode node = (ObjectNode) mapper.readTree(in);
             JsonNode demo = node.remove("demo");
+            node.remove("form"); // read by DemoForms
             EventRequest r = mapper.treeToValue(node, EventRequest.class);
             int inDays = demo == null ? 30 : demo.path("startsInDays").asInt(30);
             ZoneId zone = ZoneId.of(r.timeZone());

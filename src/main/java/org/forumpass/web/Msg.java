@@ -316,4 +316,14 @@ public interface Msg {
 
     @Message
     String photo_no_camera();
+
+    // issue 14: form
+    @Message
+    String form_required_for(String categories);
+
+    @Message
+    String form_yes();
+
+    @Message
+    String form_no();
 }

@@ -79,6 +79,8 @@ public class RegistrationPages {
     @Inject
     ObjectMapper mapper;
     @Inject
+    FormFields formFields;
+    @Inject
     @Location("event.html")
     Template eventPage;
     @Inject
@@ -100,13 +102,14 @@ public class RegistrationPages {
                 state.value("nativeName"), state.value("jobTitle"), state.value("organization"), state.value("country"),
                 state.value("email"), state.value("phone"), category(state, "category"), state.values("sessions"),
                 state.value("language") == null ? lang : state.value("language"), state.checked("consent"),
-                state.value("invitationCode"), IdentityForm.from(state));
+                state.value("invitationCode"), IdentityForm.from(state),
+                formFields.answers(slug, state, false));
         try {
             limit.check(address);
             RegisterResponse r = registrations.register(slug, req, RegistrationService.Origin.ONLINE);
             return seeOther("/r/" + r.id() + "?new=1&t=" + enc(r.manageToken()));
         } catch (DomainException e) {
-            FormState failed = state.failed(e, lang);
+            FormState failed = state.failed(e, lang, formFields.labels(formFields.fields(slug, lang)));
             TemplateInstance page = eventPage(event, lang).data("form", failed);
             return PageResource.page(Response.status(e.error().status()), page.render(), langParam, lang);
         }
@@ -122,6 +125,7 @@ public class RegistrationPages {
                 .data("invitationCodes", String.join(" ", event.invitationRequiredFor().stream().map(Enum::name).toList()))
                 .data("privacyVersion", config.privacyVersion())
                 .data("form", FormState.empty(lang))
+                .data("formFields", formFields.fields(event.slug(), lang))
                 .setLocale(Lang.locale(lang));
         return IdentityForm.data(page, event.identityRequiredFor(), lang);
     }
@@ -185,10 +189,11 @@ public class RegistrationPages {
             registrations.update(id, new UpdateRegistrationRequest(state.value("givenName"), state.value("familyName"),
                     blankToEmpty(state, "nativeName"), blankToEmpty(state, "jobTitle"), state.value("organization"),
                     state.value("country"), state.value("email"), blankToEmpty(state, "phone"), null,
-                    state.values("sessions"), state.value("language"), IdentityForm.from(state)), Actor.DELEGATE);
+                    state.values("sessions"), state.value("language"), IdentityForm.from(state),
+                    formFields.answers(registrations.view(id).event(), state, true)), Actor.DELEGATE);
             return seeOther("/r/" + id + "?saved=1");
         } catch (DomainException e) {
-            FormState failed = state.failed(e, lang);
+            FormState failed = state.failed(e, lang, formFields.labels(formFields.fields(registrations.view(id).event(), lang)));
             return PageResource.page(Response.status(e.error().status()), managePage(id, token, lang, uri)
                     .data("form", failed).render(), langParam, lang);
         }
@@ -208,6 +213,8 @@ public class RegistrationPages {
         values.put("phone", single(view.phone()));
         values.put("language", single(view.language()));
         values.put("sessions", view.sessions().stream().map(s -> s.code()).toList());
+        FormFields.values(view.answers(), values);
+        List<FormFields.PageField> custom = formFields.fields(view.event(), lang);
         boolean zh = "zh".equals(lang);
         List<SeatLine> seats = view.sessions().stream().map(s -> new SeatLine(s.code(),
                 zh && s.titleZh() != null ? s.titleZh() : s.title(),
@@ -231,6 +238,8 @@ public class RegistrationPages {
                 .data("countries", Countries.list(lang))
                 .data("form", new FormState(values, Map.of(), List.of(), null))
                 .data("cancelForm", FormState.empty(lang))
+                .data("formFields", custom)
+                .data("answerLines", FormFields.shown(view.answers(), custom, lang))
                 .data("fresh", false)
                 .data("saved", uri.getQueryParameters().containsKey("saved"))
                 .data("identity", identityShown(view, lang))
@@ -382,13 +391,18 @@ public class RegistrationPages {
 
         /** The server's answer laid onto the form: violations beside their fields, anything else on top. */
         FormState failed(DomainException e, String lang) {
+            return failed(e, lang, Map.of());
+        }
+
+        /** {@code labels}: names of fields Texts does not know (the event's own fields, issue 14). */
+        FormState failed(DomainException e, String lang, Map<String, String> labels) {
             Map<String, String> byField = new LinkedHashMap<>();
             List<String> summary = new ArrayList<>();
             for (Violation v : e.violations()) {
-                String field = v.field().startsWith("identity.") ? v.field() : v.field().replaceAll("[\\[.].*$", "");
+                String field = v.field().startsWith("identity.") || v.field().startsWith(FormFields.PREFIX) ? v.field() : v.field().replaceAll("[\\[.].*$", "");
                 String message = Texts.violation(lang, v);
                 byField.merge(field, message, (a, b) -> a + "; " + b);
-                summary.add(Texts.field(lang, field) + ": " + message);
+                summary.add(labels.getOrDefault(field, Texts.field(lang, field)) + ": " + message);
             }
             String failure = e.violations().isEmpty() ? Texts.failure(lang, e) : null;
             return new FormState(fields, byField, summary, failure);
