@@ -60,7 +60,7 @@ class IdentityWalkTest {
                 String url = op.path().replace("{slug}", a).replace("{id}", id).replaceAll("\\{[^}]+}", "x-not-there");
                 String query = "?q=" + d.get("familyName") + "&documentNumber=" + number + "&includeIdentity=true";
                 for (String u : List.of(url, url + query)) {
-                    Response r = given().contentType(op.type()).auth().oauth2(token).body("{}").request(op.method(), u);
+                    Response r = given().contentType(op.type()).auth().oauth2(token).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).request(op.method(), u);
                     assertClean(op.method() + " " + u, r, number);
                 }
             }
