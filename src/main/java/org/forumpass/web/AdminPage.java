@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.forumpass.common.I18n;
 
 /** The organizers' console: a shell whose script signs in and works through the API with the organizer's token. */
 @Path("/admin")
@@ -27,6 +28,8 @@ public class AdminPage {
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
-        return PageResource.page(admin.data("lang", lang).setLocale(Lang.locale(lang)).render(), langParam, lang);
+        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.");
+        return PageResource.page(admin.data("lang", lang).data("texts", texts).setLocale(Lang.locale(lang)).render(),
+                langParam, lang);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.forumpass.common.I18n;
 
 /**
  * The door scanner. The page is a shell: door staff sign in on it and everything else goes through
@@ -30,6 +31,8 @@ public class DoorPage {
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
-        return PageResource.page(door.data("lang", lang).setLocale(Lang.locale(lang)).render(), langParam, lang);
+        String texts = I18n.scriptTexts(lang, "door.", "category.");
+        return PageResource.page(door.data("lang", lang).data("texts", texts).setLocale(Lang.locale(lang)).render(),
+                langParam, lang);
     }
 }

@@ -2,69 +2,8 @@
 // token (kept in sessionStorage). Live dashboard polls the stats endpoint every five seconds.
 (function () {
   'use strict';
-  var lang = document.body.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
-  var T = {
-    en: {
-      signin_title: 'Organizer sign-in', username: 'Username', password: 'Password', signin: 'Sign in', signout: 'Sign out',
-      signin_failed: 'Wrong username or password, or not an organizer account.',
-      tab_dashboard: 'Live', tab_delegates: 'Delegates', tab_import: 'Import', tab_exports: 'Exports', tab_events: 'Events', tab_staff: 'Staff',
-      by_country: 'Registrations by country', by_category: 'By category', checkins_5min: 'Check-ins per five minutes',
-      sessions: 'Sessions', session: 'Session', registered: 'Registered', checked_in: 'Checked in', inside_now: 'Inside now', fill: 'Room',
-      updated: 'Updated', search_placeholder: 'Name, e-mail or organization', country_placeholder: 'CN', any_category: 'Any category',
-      any_status: 'Any status', search: 'Search', name: 'Name', organization: 'Organization', country: 'Country', category: 'Category',
-      status: 'Status', more: 'More', approve: 'Approve', reject: 'Reject', cancel: 'Cancel', reissue: 'New badge', badge: 'Badge PDF',
-      invitation_codes: 'Invitation codes', label_placeholder: 'Label (e.g. Embassy list)', uses_placeholder: 'Max uses', create: 'Create',
-      import_help: 'CSV with a header row (givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions, language), UTF-8 with or without BOM. Importing the same file again adds no one twice.',
-      import: 'Import', line: 'Line', result: 'Result', problems: 'Problems', group_by: 'Group by', no_grouping: 'No grouping',
-      by_country_short: 'Country', by_org_short: 'Organization', country_names: 'Country names', dates: 'Dates', registration: 'Registration',
-      new_event: 'New event', name_zh: 'Name in Chinese', city: 'City', venue: 'Venue', time_zone: 'Time zone', starts: 'Starts', ends: 'Ends',
-      capacity: 'Capacity', new_account: 'New account', role: 'Role', active: 'Active', role_door: 'Door staff', role_organizer: 'Organizer',
-      total: 'Registrations', confirmed: 'Confirmed', pending: 'Awaiting approval', waitlisted: 'Waiting list', entrance: 'At the venue',
-      found: ' delegates', done: 'Done.', downloaded: 'Downloaded', open: 'open', closed: 'closed', yes: 'yes', no: 'no',
-      confirm_cancel: 'Cancel this registration? Its seats go to the waiting list.', imported: 'Imported',
-      tab_audit: 'Audit', registrations_per_day: 'Registrations per day (UTC)', aliases: 'Organization aliases',
-      aliases_help: 'Reports count the first name as the second, e.g. "Alibaba Group Holding" as "Alibaba Group".',
-      alias_placeholder: 'Name as written', canonical_placeholder: 'Count as', save: 'Save', retention: 'Keep personal data (days after the end)',
-      approval_for: 'Categories needing approval', self_service: 'Categories open online', type: 'Type', room: 'Room', sign_up_required: 'Sign-up required', add_session: 'Add session',
-      edit_event: 'Edit event', any_action: 'Any action', all_events: 'All events', when: 'When', action: 'Action', subject: 'Subject',
-      detail: 'Detail', personal_data: 'Personal data', erase: 'Erase', confirm_erase: 'Erase this delegate\'s personal data? Counts are kept; this cannot be undone.',
-      disable: 'Disable', enable: 'Enable',
-      // issue 14: identity
-      identity_filter: 'Identity document', any_identity: 'Any identity', identity_missing: 'Identity missing',
-      identity_present: 'Identity given', document_placeholder: 'Document number', show_document: 'Show full document',
-      born: 'born'
-    },
-    zh: {
-      signin_title: '主办方登录', username: '用户名', password: '密码', signin: '登录', signout: '退出',
-      signin_failed: '用户名或密码错误，或不是主办方账号。',
-      tab_dashboard: '实时', tab_delegates: '代表', tab_import: '导入', tab_exports: '导出', tab_events: '活动', tab_staff: '工作人员',
-      by_country: '按国家统计报名', by_category: '按类别', checkins_5min: '每五分钟签到数',
-      sessions: '会议', session: '会议', registered: '已报名', checked_in: '已签到', inside_now: '场内人数', fill: '会场',
-      updated: '更新于', search_placeholder: '姓名、邮箱或单位', country_placeholder: 'CN', any_category: '全部类别',
-      any_status: '全部状态', search: '搜索', name: '姓名', organization: '单位', country: '国家', category: '类别',
-      status: '状态', more: '更多', approve: '批准', reject: '拒绝', cancel: '取消', reissue: '补发参会证', badge: '参会证 PDF',
-      invitation_codes: '邀请码', label_placeholder: '说明（如：使馆名单）', uses_placeholder: '最多使用次数', create: '创建',
-      import_help: 'CSV 文件，首行为列名（givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions, language），UTF-8 编码，可带 BOM。重复导入同一文件不会重复添加。',
-      import: '导入', line: '行', result: '结果', problems: '问题', group_by: '分组', no_grouping: '不分组',
-      by_country_short: '国家', by_org_short: '单位', country_names: '国家名称', dates: '日期', registration: '报名',
-      new_event: '新建活动', name_zh: '中文名称', city: '城市', venue: '地点', time_zone: '时区', starts: '开始', ends: '结束',
-      capacity: '人数上限', new_account: '新建账号', role: '角色', active: '启用', role_door: '入口工作人员', role_organizer: '主办方',
-      total: '报名总数', confirmed: '已确认', pending: '待审核', waitlisted: '候补', entrance: '已入场',
-      found: ' 位代表', done: '已完成。', downloaded: '已下载', open: '开放', closed: '已截止', yes: '是', no: '否',
-      confirm_cancel: '确定取消此报名？其席位将让给候补代表。', imported: '已导入',
-      tab_audit: '审计', registrations_per_day: '每日报名数（UTC）', aliases: '单位别名',
-      aliases_help: '报表将前一名称计入后一名称，例如“Alibaba Group Holding”计入“Alibaba Group”。',
-      alias_placeholder: '原名称', canonical_placeholder: '计入', save: '保存', retention: '个人数据保留天数（活动结束后）',
-      approval_for: '需审核的类别', self_service: '可在线报名的类别', type: '类型', room: '会场', sign_up_required: '需预先报名', add_session: '添加会议',
-      edit_event: '编辑活动', any_action: '全部操作', all_events: '全部活动', when: '时间', action: '操作', subject: '对象',
-      detail: '详情', personal_data: '个人数据', erase: '删除个人数据', confirm_erase: '确定删除该代表的个人数据？统计数据将保留，且无法恢复。',
-      disable: '停用', enable: '启用',
-      // issue 14: identity
-      identity_filter: '身份证件', any_identity: '全部证件状态', identity_missing: '缺少身份证件',
-      identity_present: '已提供身份证件', document_placeholder: '证件号码', show_document: '查看完整证件',
-      born: '出生'
-    }
-  }[lang];
+  var lang = document.body.getAttribute('data-lang') || 'en';
+  var T = JSON.parse(document.getElementById('fp-texts').textContent);
   var $ = function (id) { return document.getElementById(id); };
   document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = T[el.getAttribute('data-t')] || ''; });
   document.querySelectorAll('[data-tp]').forEach(function (el) { el.placeholder = T[el.getAttribute('data-tp')] || ''; });

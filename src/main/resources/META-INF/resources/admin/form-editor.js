@@ -4,32 +4,14 @@
 // violations beside the field they name. Works with the console's token and chosen event; no inline script.
 (function () {
   'use strict';
-  var lang = document.body.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
-  var T = {
-    en: {
-      tab: 'Form', title: 'Registration form', intro: 'Fields every delegate of this event fills in besides the usual ones. Answers already given are kept when you change or remove a field.',
-      add: 'Add field', save: 'Save form', saved: 'Form saved.', key: 'Key', type: 'Type', label_en: 'Label (English)', label_zh: 'Label (Chinese)',
-      help_en: 'Help (English)', help_zh: 'Help (Chinese)', required: 'Required for everyone', required_for: 'Required only for',
-      options: 'Options', option_value: 'Value', add_option: 'Add option', remove: 'Remove', up: 'Move up', down: 'Move down',
-      max_length: 'Longest answer (characters)', preview: 'Preview of the public form', field: 'Field', none: 'This event has no fields of its own.',
-      choose: 'Choose…', yes: 'Yes', no: 'No', failed: 'Not saved:', required_for_some: 'Required for: ', option: 'Option',
-      types: { TEXT: 'Text', LONG_TEXT: 'Long text', CHOICE: 'Choice', MULTI_CHOICE: 'Several choices', DATE: 'Date', BOOLEAN: 'Yes / no',
-        COUNTRY: 'Country', EMAIL: 'E-mail', PHONE: 'Phone' },
-      categories: { GOVERNMENT: 'Government', DIPLOMATIC: 'Diplomatic', ACADEMIC: 'Academic', INDUSTRY: 'Industry', MEDIA: 'Media',
-        SPEAKER: 'Speaker', STAFF: 'Staff' }
-    },
-    zh: {
-      tab: '报名表', title: '报名表', intro: '除常规信息外，本活动代表需填写的字段。修改或删除字段时，已填写的答案会保留。',
-      add: '添加字段', save: '保存报名表', saved: '报名表已保存。', key: '键名', type: '类型', label_en: '标签（英文）', label_zh: '标签（中文）',
-      help_en: '说明（英文）', help_zh: '说明（中文）', required: '所有人必填', required_for: '仅以下类别必填',
-      options: '选项', option_value: '值', add_option: '添加选项', remove: '删除', up: '上移', down: '下移',
-      max_length: '最长字数', preview: '公开报名表预览', field: '字段', none: '本活动没有自定义字段。',
-      choose: '请选择…', yes: '是', no: '否', failed: '未保存：', required_for_some: '以下类别必填：', option: '选项',
-      types: { TEXT: '文字', LONG_TEXT: '长文字', CHOICE: '单选', MULTI_CHOICE: '多选', DATE: '日期', BOOLEAN: '是/否',
-        COUNTRY: '国家或地区', EMAIL: '电子邮箱', PHONE: '电话' },
-      categories: { GOVERNMENT: '政府', DIPLOMATIC: '外交', ACADEMIC: '学术', INDUSTRY: '企业', MEDIA: '媒体', SPEAKER: '演讲嘉宾', STAFF: '工作人员' }
-    }
-  }[lang];
+  var lang = document.body.getAttribute('data-lang') || 'en';
+  var ALL = JSON.parse(document.getElementById('fp-texts').textContent);
+  var T = { types: {}, categories: {} };
+  Object.keys(ALL).forEach(function (k) {
+    if (k.indexOf('form_type_') === 0) { T.types[k.slice(10)] = ALL[k]; }
+    else if (k.indexOf('form_') === 0) { T[k.slice(5)] = ALL[k]; }
+    else if (k.indexOf('category.') === 0) { T.categories[k.slice(9)] = ALL[k]; }
+  });
   var TYPES = ['TEXT', 'LONG_TEXT', 'CHOICE', 'MULTI_CHOICE', 'DATE', 'BOOLEAN', 'COUNTRY', 'EMAIL', 'PHONE'];
   var CATEGORIES = ['GOVERNMENT', 'DIPLOMATIC', 'ACADEMIC', 'INDUSTRY', 'MEDIA', 'SPEAKER', 'STAFF'];
   var $ = function (id) { return document.getElementById(id); };

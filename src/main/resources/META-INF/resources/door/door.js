@@ -5,43 +5,8 @@
 // once the server answers again; the nonce of each scan makes the upload exactly once, even if repeated.
 (function () {
   'use strict';
-  var lang = document.body.getAttribute('data-lang') === 'zh' ? 'zh' : 'en';
-  var TEXT = {
-    en: {
-      signin_title: 'Door staff sign-in', username: 'Username', password: 'Password', signin: 'Sign in',
-      signin_failed: 'Wrong username or password.', event: 'Event', door: 'Door', entrance: 'Venue entrance',
-      direction: 'Direction', in: 'In', out: 'Out', device: 'This device', camera_hint: 'Point the camera at a badge, or scan with a USB scanner.',
-      typed: 'Badge code (scanner or keyboard, then Enter)', search: 'Find a delegate without a badge',
-      camera_on: 'Start camera', camera_off: 'Stop camera', signout: 'Sign out', next: 'Next',
-      online: 'Online', offline: 'Offline', queued: 'queued', offline_verdict: 'OFFLINE — checked on this device, will sync',
-      no_camera: 'No camera available here.', no_results: 'No delegate found.',
-      ACCEPTED: 'Welcome', ALREADY_CHECKED_IN: 'Already checked in', NOT_REGISTERED_FOR_SESSION: 'Not registered for this session',
-      CATEGORY_NOT_ALLOWED: 'Not allowed in this session', NOT_CONFIRMED: 'Registration not confirmed', REVOKED: 'Badge revoked',
-      WRONG_EVENT: 'Badge of another event', INVALID_CODE: 'Not a valid badge', SESSION_FULL: 'Room is full',
-      OUTSIDE_SESSION_WINDOW: 'Session not open now', VALID: 'Valid badge', UNKNOWN: 'Cannot verify offline',
-      offline_VALID: 'Signature valid. Let in; the scan will be checked by the server when back online.',
-      offline_UNKNOWN: 'This device has not loaded the event keys yet.', offline_ALREADY_CHECKED_IN: 'Already scanned at this door while offline.'
-    },
-    zh: {
-      signin_title: '入口工作人员登录', username: '用户名', password: '密码', signin: '登录',
-      signin_failed: '用户名或密码错误。', event: '活动', door: '入口', entrance: '会场总入口',
-      direction: '方向', in: '进场', out: '离场', device: '本设备', camera_hint: '将摄像头对准参会证，或使用扫码枪扫描。',
-      typed: '参会证代码（扫码枪或键盘输入后按回车）', search: '查找未带参会证的代表',
-      camera_on: '打开摄像头', camera_off: '关闭摄像头', signout: '退出', next: '下一位',
-      online: '在线', offline: '离线', queued: '条待同步', offline_verdict: '离线——已在本设备核验，联网后同步',
-      no_camera: '此设备没有可用的摄像头。', no_results: '未找到代表。',
-      ACCEPTED: '欢迎', ALREADY_CHECKED_IN: '已签到', NOT_REGISTERED_FOR_SESSION: '未报名本场会议',
-      CATEGORY_NOT_ALLOWED: '不可进入本场会议', NOT_CONFIRMED: '报名未确认', REVOKED: '参会证已作废',
-      WRONG_EVENT: '其他活动的参会证', INVALID_CODE: '无效的参会证', SESSION_FULL: '会场已满',
-      OUTSIDE_SESSION_WINDOW: '会议当前未开放', VALID: '参会证有效', UNKNOWN: '离线无法核验',
-      offline_VALID: '签名有效，可放行；联网后将由服务器复核。',
-      offline_UNKNOWN: '本设备尚未载入活动密钥。', offline_ALREADY_CHECKED_IN: '离线期间已在本入口扫描过。'
-    }
-  }[lang];
-  var CATEGORY = {
-    GOVERNMENT: ['Government', '政府'], DIPLOMATIC: ['Diplomatic corps', '外交使节'], ACADEMIC: ['Academia', '学术界'],
-    INDUSTRY: ['Industry', '企业界'], MEDIA: ['Media', '媒体'], SPEAKER: ['Speaker', '演讲嘉宾'], STAFF: ['Staff', '工作人员']
-  };
+  var lang = document.body.getAttribute('data-lang') || 'en';
+  var TEXT = JSON.parse(document.getElementById('fp-texts').textContent);
   var $ = function (id) { return document.getElementById(id); };
   document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = TEXT[el.getAttribute('data-t')] || ''; });
 
@@ -255,7 +220,7 @@
     $('verdict-name').textContent = d ? d.givenName + ' ' + d.familyName : '';
     $('verdict-native').textContent = d && d.nativeName ? d.nativeName : '';
     $('verdict-org').textContent = d && d.organization ? d.organization : '';
-    var category = d && CATEGORY[d.category] ? CATEGORY[d.category][lang === 'zh' ? 1 : 0] : '';
+    var category = d && TEXT['category.' + d.category] ? TEXT['category.' + d.category] : '';
     var country = '';
     if (d && d.country) {
       try { country = new Intl.DisplayNames([lang], { type: 'region' }).of(d.country); } catch (e) { country = d.country; }

@@ -139,6 +139,45 @@ class TranslationsTest {
         assertEquals("no.such.key", I18n.text("en", "no.such.key"));
     }
 
+    @Test
+    void noKeyIsWrittenTwiceInOneFile() throws IOException {
+        List<String> twice = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/messages"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".properties")).toList()) {
+                Set<String> seen = new TreeSet<>();
+                for (String line : Files.readAllLines(f)) {
+                    String l = line.strip();
+                    if (l.isEmpty() || l.startsWith("#") || !l.contains("=")) {
+                        continue;
+                    }
+                    String key = l.substring(0, l.indexOf('=')).strip();
+                    if (!seen.add(key)) {
+                        twice.add(f.getFileName() + ": " + key);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), twice);
+    }
+
+    @Test
+    void pageScriptsKeepNoTextsOfTheirOwnAndReadThemFromTheBundle() throws Exception {
+        Pattern han = Pattern.compile("\\p{IsHan}");
+        List<String> withTexts = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/META-INF/resources"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".js") && !p.toString().contains("/vendor/")).toList()) {
+                if (han.matcher(Files.readString(f)).find()) {
+                    withTexts.add(f.toString());
+                }
+            }
+        }
+        assertEquals(List.of(), withTexts, "scripts with Chinese text of their own instead of the texts bundle");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(I18n.scriptTexts("zh", "door.", "category."));
+        assertEquals("登录", json.get("signin").asText());
+        assertEquals("政府", json.get("category.GOVERNMENT").asText());
+        assertFalse(I18n.scriptTexts("en", "admin.").contains("<"), "a text cannot close the script block");
+    }
+
     private static Set<String> placeholders(String text) {
         Set<String> out = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
