@@ -55,6 +55,9 @@ public class BadgeService implements BadgeLookup {
     @Transactional
     public Badge current(String publicId) {
         Registration r = registrations.require(publicId);
+        if (r.status == RegistrationStatus.PENDING) {
+            photoRule.requireAccepted(r); // waiting for its photo: 409 badge.photo_missing says what is missing
+        }
         if (r.status != RegistrationStatus.CONFIRMED) {
             throw new DomainException(BadgeError.NOT_CONFIRMED, "The registration is " + r.status + "; it has no badge");
         }

@@ -10,13 +10,13 @@ import org.forumpass.common.error.DomainException;
  * Reads an upload with a hard cap: a Content-Length over the cap is refused before a byte is read, and a body without
  * one (chunked) is refused as soon as the cap is crossed, so at most {@code MAX_BYTES} + one buffer is ever held.
  */
-final class PhotoBody {
+public final class PhotoBody {
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
     private PhotoBody() {
     }
 
-    static byte[] read(InputStream in, Long contentLength) {
+    public static byte[] read(InputStream in, Long contentLength) {
         if (contentLength != null && contentLength > MAX_BYTES) {
             throw tooLarge();
         }

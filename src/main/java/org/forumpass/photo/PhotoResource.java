@@ -112,7 +112,7 @@ public class PhotoResource {
         }
     }
 
-    static PhotoImage.Crop crop(String raw) {
+    public static PhotoImage.Crop crop(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -326,4 +326,19 @@ public interface Msg {
 
     @Message
     String form_no();
+
+    @Message
+    String photo_keep();
+
+    @Message
+    String photo_kept();
+
+    @Message
+    String photo_later();
+
+    @Message
+    String photo_required_for(String categories);
+
+    @Message
+    String photo_sending();
 }

@@ -126,6 +126,7 @@ public class RegistrationPages {
                 .data("privacyVersion", config.privacyVersion())
                 .data("form", FormState.empty(lang))
                 .data("formFields", formFields.fields(event.slug(), lang))
+                .data("photoFor", String.join(", ", event.photoRequiredFor().stream().map(c -> Labels.category(c, lang)).toList()))
                 .setLocale(Lang.locale(lang));
         return IdentityForm.data(page, event.identityRequiredFor(), lang);
     }

@@ -15,8 +15,8 @@
   var pendingReject = null;
 
   function slug() { return $('event') ? $('event').value : null; }
-  function headers(json) {
-    var h = { 'Accept': 'application/json' };
+  function headers(json, accept) {
+    var h = { 'Accept': accept || 'application/json' };
     var token = sessionStorage.getItem('fp_admin_token');
     if (token) { h.Authorization = 'Bearer ' + token; }
     if (json) { h['Content-Type'] = 'application/json'; }
@@ -51,7 +51,7 @@
     img.alt = T.photo_of.replace('{name}', name);
     img.width = 150; img.height = 200;
     c.appendChild(img);
-    fetch('/api/v1/registrations/' + encodeURIComponent(d.id) + '/photo.jpg', { headers: headers() })
+    fetch('/api/v1/registrations/' + encodeURIComponent(d.id) + '/photo.jpg', { headers: headers(false, 'image/jpeg') })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); })
       .then(function (b) {
         var fr = new FileReader();

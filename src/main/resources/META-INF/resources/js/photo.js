@@ -1,6 +1,8 @@
-// Issue 14: the delegate's photo on the manage page. The camera (getUserMedia) or a chosen file is cropped to 3:4
-// around its centre in a canvas, and the JPEG is uploaded with the manage token; the server checks it again, strips
-// any metadata and crops once more if needed. A file rather than inline code: the CSP runs only the site's scripts.
+// The delegate's photo. The camera (getUserMedia) or a chosen file is cropped to 3:4 around its centre in a canvas.
+// On the manage page the JPEG is sent to /r/{id}/photo with the manage cookie; the server checks it again, strips any
+// metadata and crops once more if needed. On the registration page (data-mode="register") the registration does not
+// exist yet: the photo is kept in this tab (sessionStorage) and the manage page the registration opens sends it.
+// A file rather than inline code: the CSP runs only the site's scripts.
 (function () {
   'use strict';
   var box = document.getElementById('photo');
@@ -11,6 +13,8 @@
   var video = $('photo-video');
   var stream = null;
   var MAX_W = 900;
+  var KEPT = 'fp_photo_pending';
+  var registering = box.dataset.mode === 'register';
   tools.hidden = false;
 
   function say(text) { $('photo-message').textContent = text || ''; }
@@ -65,18 +69,54 @@
     reader.readAsDataURL(file);
   });
 
+  function send(blob, done) {
+    fetch('/r/' + encodeURIComponent(box.dataset.id) + '/photo', {
+      method: 'PUT', body: blob, credentials: 'same-origin', headers: { 'Content-Type': 'image/jpeg' }
+    }).then(function (r) {
+      if (r.ok) { done(true); return; }
+      return r.json().then(function (p) { say(box.dataset.msgFailed + ' ' + (p.detail || p.title || '')); done(false); });
+    }).catch(function () { say(box.dataset.msgFailed); done(false); });
+  }
+
+  function fromDataUrl(url) {
+    var parts = url.split(',');
+    var bin = atob(parts[1]);
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    return new Blob([bytes], { type: 'image/jpeg' });
+  }
+
   $('photo-upload').addEventListener('click', function () {
     var button = $('photo-upload');
+    if (registering) {
+      try {
+        sessionStorage.setItem(KEPT, canvas.toDataURL('image/jpeg', 0.9));
+        say(box.dataset.msgKept);
+      } catch (e) {
+        say(box.dataset.msgFailed);
+      }
+      return;
+    }
     button.disabled = true;
     say(box.dataset.msgUploading);
     canvas.toBlob(function (blob) {
-      fetch('/api/v1/registrations/' + encodeURIComponent(box.dataset.id) + '/photo', {
-        method: 'PUT', body: blob,
-        headers: { 'Content-Type': 'image/jpeg', Authorization: 'Bearer ' + box.dataset.token }
-      }).then(function (r) {
-        if (r.ok) { location.reload(); return; }
-        return r.json().then(function (p) { say(box.dataset.msgFailed + ' ' + (p.detail || p.title || '')); button.disabled = false; });
-      }).catch(function () { say(box.dataset.msgFailed); button.disabled = false; });
+      send(blob, function (ok) { if (ok) { location.reload(); } else { button.disabled = false; } });
     }, 'image/jpeg', 0.92);
   });
+
+  var kept = null;
+  try { kept = sessionStorage.getItem(KEPT); } catch (e) { kept = null; }
+  if (kept && registering) {
+    // back on the form after an error: show the photo that will be sent
+    var img = new Image();
+    img.onload = function () { crop(img, img.naturalWidth, img.naturalHeight); say(box.dataset.msgKept); };
+    img.src = kept;
+  } else if (kept && box.dataset.status === 'NONE') {
+    // the manage page a registration opened: send the photo taken while registering
+    say(box.dataset.msgSending);
+    send(fromDataUrl(kept), function (ok) {
+      try { sessionStorage.removeItem(KEPT); } catch (e) { /* nothing kept */ }
+      if (ok) { location.reload(); }
+    });
+  }
 })();
