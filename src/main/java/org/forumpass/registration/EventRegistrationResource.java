@@ -80,15 +80,17 @@ public class EventRegistrationResource {
                                              @QueryParam("photo") String photo,
                                              @QueryParam("documentNumber") String documentNumber,
                                              @QueryParam("identity") String identityFilter,
+                                             @QueryParam("ready") String ready,
                                              @Context UriInfo uri) {
         EventScope.requireEvent(identity, slug);
         PageView.Request paging = PageView.Request.of(page, size);
         java.util.Map<String, String> answers = AnswerFilter.of(uri); // issue 14: answer.<key>=value
         PageView<RegistrationView> found = search.search(slug, new RegistrationSearch.Filter(q, country, organization, category,
-                status, photo, documentNumber, identityFilter, answers), paging.page(), paging.size());
+                status, photo, documentNumber, identityFilter, answers, ready), paging.page(), paging.size());
         audit.record(identity, AuditAction.SEARCH, slug, null, "q=" + q + " country=" + country + " organization="
                 + organization + " category=" + category + " status=" + status + " photo=" + photo + " page=" + paging.page()
                 + (documentNumber == null ? "" : " documentNumber=(given)") + (identityFilter == null ? "" : " identity=" + identityFilter)
+                + (ready == null ? "" : " ready=" + ready)
                 + (answers.isEmpty() ? "" : " answers=" + answers));
         return found;
     }

@@ -15,7 +15,10 @@ import org.forumpass.event.Event;
 import org.forumpass.event.EventService;
 import org.forumpass.registration.RegistrationRecords.RegistrationView;
 
-/** The organizers' search: q (name, e-mail, organization), country, organization, category, status; paged. */
+/**
+ * The organizers' search: q (name, e-mail, organization), country, organization, category, status; issue 14: photo,
+ * documentNumber, identity, ready (for badge), answer.{key}; paged.
+ */
 @ApplicationScoped
 public class RegistrationSearch {
     @Inject
@@ -24,7 +27,12 @@ public class RegistrationSearch {
     RegistrationService registrations;
 
     public record Filter(String q, String country, String organization, String category, String status, String photo,
-                         String documentNumber, String identity, java.util.Map<String, String> answers) {
+                         String documentNumber, String identity, java.util.Map<String, String> answers, String ready) {
+        public Filter(String q, String country, String organization, String category, String status, String photo,
+                      String documentNumber, String identity, java.util.Map<String, String> answers) {
+            this(q, country, organization, category, status, photo, documentNumber, identity, answers, null);
+        }
+
         public Filter(String q, String country, String organization, String category, String status) {
             this(q, country, organization, category, status, null, null, null, java.util.Map.of());
         }
@@ -94,6 +102,7 @@ public class RegistrationSearch {
         }
         PhotoFilter.add(f.photo(), clauses, p, v);
         IdentityFilter.add(f, clauses, p, v);
+        ReadyFilter.add(event, f.ready(), clauses, p, v);
         answerClauses(f, clauses, p, v);
         v.throwIfAny();
         return new Where("from Registration r where " + String.join(" and ", clauses), p);

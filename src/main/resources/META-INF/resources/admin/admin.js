@@ -200,7 +200,10 @@
     if (!state.slug) { return; }
     if (fresh) { state.page = 0; $('delegates-table').querySelector('tbody').innerHTML = ''; }
     var p = new URLSearchParams({ q: $('f-q').value, country: $('f-country').value, category: $('f-category').value,
-      status: $('f-status').value, identity: $('f-identity').value, documentNumber: $('f-doc').value, page: state.page, size: 50 });
+      status: $('f-status').value, documentNumber: $('f-doc').value, page: state.page, size: 50 });
+    // issue 14: one "Accreditation" select for the API's photo, identity and ready filters ("name=value")
+    var accreditation = $('f-accreditation').value.split('=');
+    if (accreditation.length === 2) { p.set(accreditation[0], accreditation[1]); }
     api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/registrations?' + p).then(json).then(function (res) {
       $('result-count').textContent = res.total + T.found;
       var tbody = $('delegates-table').querySelector('tbody');

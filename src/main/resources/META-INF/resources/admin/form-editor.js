@@ -240,7 +240,7 @@
     if (!fields.length) { body.appendChild(el('p', { 'class': 'note' }, T.none)); return; }
     fields.forEach(function (f, i) {
       var id = 'pv-' + i;
-      var label = text(f.label, lang) + (f.required ? ' *' : '');
+      var label = (text(f.label, lang) || f.key || T.untitled) + (f.required ? ' *' : ''); // a new field has no label yet
       var wrap;
       var control;
       if (f.type === 'MULTI_CHOICE' || f.type === 'BOOLEAN') {

@@ -60,9 +60,23 @@ class AdminBrowserTest {
             browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
             By row = By.cssSelector("#delegates-table tr[data-id='" + id + "']");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "PENDING"));
+            // issue 14: the "Accreditation" select; pending, the delegate is not ready for a badge
+            Select accreditation = new Select(browser.findElement(By.id("f-accreditation")));
+            assertTrue(browser.findElement(By.id("f-accreditation")).getAttribute("aria-label").equals("Accreditation"));
+            accreditation.selectByVisibleText("Ready for badge");
+            browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "0"));
+            assertTrue(browser.findElements(row).isEmpty(), "a pending delegate is not ready for a badge");
+            accreditation.selectByVisibleText("Not ready for badge (still needs something)");
+            browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "PENDING"));
             browser.findElement(By.cssSelector("#delegates-table tr[data-id='" + id + "'] button.approve")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "CONFIRMED"));
             asOrganizer().get("/api/v1/registrations/" + id).then().body("status", is("CONFIRMED"));
+            accreditation.selectByVisibleText("Ready for badge");
+            browser.findElement(By.cssSelector("#search-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-count"), "1"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "CONFIRMED"));
 
             browser.findElement(By.cssSelector("[data-tab=exports]")).click();
             new Select(browser.findElement(By.id("x-group"))).selectByValue("country");

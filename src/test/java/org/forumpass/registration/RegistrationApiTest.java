@@ -321,6 +321,79 @@ class RegistrationApiTest {
         asDoor().get(base).then().statusCode(403);
     }
 
+    /** A JPEG of 600×800, the least the photo upload takes whole (3:4). */
+    private static byte[] portrait() throws java.io.IOException {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(600, 800, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(0x3a6ea5));
+        g.fillRect(0, 0, 600, 800);
+        g.setColor(new java.awt.Color(0xf1c27d));
+        g.fillOval(150, 160, 300, 400);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpeg", out);
+        return out.toByteArray();
+    }
+
+    private static List<String> found(String slug, String ready) {
+        return asOrganizer().queryParam("ready", ready).queryParam("size", 500).get("/api/v1/events/" + slug + "/registrations")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+    }
+
+    @Test
+    void organizersFindWhoIsReadyForABadge() throws Exception {
+        Map<String, Object> e = event(slug());
+        e.put("photoRequiredFor", List.of("MEDIA"));
+        e.put("identityRequiredFor", List.of("ACADEMIC"));
+        String slug = createEvent(e);
+
+        // no requirement for INDUSTRY: confirmed is ready
+        String plain = (String) register(slug, delegate(email())).get("id");
+        // MEDIA needs an accepted photo
+        Map<String, Object> m = delegate(email());
+        m.put("category", "MEDIA");
+        Map<String, Object> media = register(slug, m);
+        String press = (String) media.get("id");
+        assertEquals("PENDING", media.get("status"));
+        // ACADEMIC needs an identity document: one registers with a passport, one is imported without
+        Map<String, Object> a = delegate(email());
+        a.put("category", "ACADEMIC");
+        a.put("identity", Map.of("documentType", "PASSPORT", "number", "E" + (10_000_000 + new java.util.Random().nextInt(89_999_999)),
+                "issuingCountry", "CN", "nationality", "CN", "expiresOn", java.time.LocalDate.now().plusYears(5).toString(),
+                "dateOfBirth", "1979-04-23"));
+        String scholar = (String) register(slug, a).get("id");
+        String importedMail = email();
+        String importedId = asOrganizer().contentType("text/csv")
+                .body(("givenName,familyName,organization,country,email,category\nJana,Nová,Charles University,CZ," + importedMail + ",ACADEMIC\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/events/" + slug + "/registrations/import").then().statusCode(200)
+                .body("created", is(1)).body("report[0].status", is("CONFIRMED")).extract().path("report[0].id");
+        // a cancelled delegate needs nothing any more: in neither list
+        Map<String, Object> c = register(slug, delegate(email()));
+        given().auth().oauth2((String) c.get("manageToken")).delete("/api/v1/registrations/" + c.get("id")).then().statusCode(200);
+
+        assertEquals(java.util.Set.of(plain, scholar), java.util.Set.copyOf(found(slug, "true")));
+        assertEquals(java.util.Set.of(press, importedId), java.util.Set.copyOf(found(slug, "false")));
+
+        // the photo under review is not enough; accepted, it confirms the delegate, who is then ready
+        given().auth().oauth2((String) media.get("manageToken")).contentType("image/jpeg").body(portrait())
+                .put("/api/v1/registrations/" + press + "/photo").then().statusCode(200).body("photo.status", is("PENDING_REVIEW"));
+        assertEquals(java.util.Set.of(press, importedId), java.util.Set.copyOf(found(slug, "false")));
+        asOrganizer().post("/api/v1/registrations/" + press + "/photo/accept").then().statusCode(200);
+        asOrganizer().get("/api/v1/registrations/" + press).then().body("status", is("CONFIRMED"));
+        assertEquals(java.util.Set.of(plain, scholar, press), java.util.Set.copyOf(found(slug, "TRUE")));
+        assertEquals(List.of(importedId), found(slug, "false"));
+        // with the other filters: the ready ones of a category
+        asOrganizer().get("/api/v1/events/" + slug + "/registrations?ready=true&category=ACADEMIC").then()
+                .body("total", is(1)).body("items[0].id", is(scholar));
+
+        asOrganizer().get("/api/v1/events/" + slug + "/registrations?ready=yes").then().statusCode(400)
+                .body("violations[0].field", is("ready")).body("violations[0].code", is("true_false"))
+                .body("violations[0].message", is("must be true or false"));
+        asOrganizer().get("/api/v1/audit?event=" + slug + "&action=SEARCH&size=100").then().statusCode(200)
+                .body("items.detail", hasItem(containsString("ready=false")));
+    }
+
     @Test
     void fiveHundredRaceForTheLastTenSeats() throws Exception {
         String slug = slug();

@@ -15,7 +15,13 @@ class AdminPageTest {
                 .body(containsString("src=\"/admin/vendor/chart.umd.js\""))
                 .body(containsString("id=\"signin-form\""));
         given().header("Accept-Language", "en-US").get("/admin").then().statusCode(200)
-                .body(containsString("Organizer console"));
+                .body(containsString("Organizer console"))
+                // the signed-in console's heading, the names of its filters (axe: page-has-heading-one, select-name)
+                .body(containsString("<h1 class=\"console-title\" data-t=\"console_title\">"))
+                .body(containsString("\"console_title\":\"Organizer console\""))
+                .body(containsString("<select id=\"f-accreditation\" data-tl=\"accreditation_filter\">"))
+                .body(containsString("\"ready_true\":\"Ready for badge\""))
+                .body(containsString("<select id=\"f-status\" data-tl=\"status\">"));
         given().get("/admin/vendor/chart.umd.js").then().statusCode(200).contentType(containsString("javascript"));
         given().get("/admin/admin.js").then().statusCode(200).body(containsString("/api/v1/events/"));
     }

@@ -1,0 +1,137 @@
+// axe-core check of every page, at phone and desktop size, in English and Chinese. Not part of the Maven build.
+// usage: NODE_PATH=/path/to/node_modules node tools/axe/run.js BASE ADMINPASS SLUG [MANAGEURL]
+// (node_modules with axe-core and playwright-core; Debian's /usr/bin/chromium.) Without MANAGEURL it prepares a
+// fresh demo database itself: the event requires a photo of INDUSTRY and an identity document of GOVERNMENT
+// delegates, one INDUSTRY delegate registers and uploads a photo (so the manage page shows it waiting and the
+// console's Photos tab has one to review), one GOVERNMENT delegate registers with a passport (the delegate list shows
+// the masked document). Exits 1 when any page has a violation.
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const axeSrc = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [base, adminPass, slug, manageArg] = process.argv.slice(2);
+
+async function api(method, path, token, body, type) {
+  const headers = { Accept: 'application/json' };
+  if (token) headers.Authorization = 'Bearer ' + token;
+  if (body !== undefined) headers['Content-Type'] = type || 'application/json';
+  const r = await fetch(base + path, { method, headers, body: body === undefined ? undefined : (type ? body : JSON.stringify(body)) });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function prepare(browser) {
+  const token = (await api('POST', '/api/v1/auth/login', null, { username: 'admin', password: adminPass })).token;
+  const event = await api('GET', `/api/v1/events/${slug}`, token);
+  for (const k of ['registrationOpen', 'seatsLeft']) delete event[k];
+  event.photoRequiredFor = ['INDUSTRY'];
+  event.identityRequiredFor = ['GOVERNMENT'];
+  await api('PUT', `/api/v1/events/${slug}`, token, event);
+  const who = (category, extra) => Object.assign({ givenName: 'Anna', familyName: 'Novák', nativeName: 'Anna Nováková',
+    jobTitle: 'Director', organization: 'Czech Telecom Union', country: 'CZ', email: `axe-${category}-${Date.now()}@example.org`,
+    phone: '+420 601 234 567', category, sessions: [], language: 'en', consent: true }, extra || {});
+  const d = await api('POST', `/api/v1/events/${slug}/registrations`, null, who('INDUSTRY'));
+  const inFive = new Date(Date.now() + 5 * 365 * 86400000).toISOString().slice(0, 10);
+  await api('POST', `/api/v1/events/${slug}/registrations`, null, who('GOVERNMENT', { familyName: 'Wang', givenName: 'Wei',
+    nativeName: '王伟', country: 'CN', phone: null, answers: { arrival_date: event.startsAt.slice(0, 10) },
+    identity: { documentType: 'PASSPORT', number: 'E12345679', issuingCountry: 'CN', nationality: 'CN', expiresOn: inFive, dateOfBirth: '1979-04-23' } }));
+  // a 600×800 JPEG drawn by the browser's canvas
+  const page = await browser.newPage();
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas'); c.width = 600; c.height = 800;
+    const g = c.getContext('2d'); g.fillStyle = '#3a6ea5'; g.fillRect(0, 0, 600, 800);
+    g.fillStyle = '#f1c27d'; g.beginPath(); g.ellipse(300, 360, 150, 200, 0, 0, 2 * Math.PI); g.fill();
+    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  await page.close();
+  await api('PUT', `/api/v1/registrations/${d.id}/photo`, d.manageToken, Buffer.from(b64, 'base64'), 'image/jpeg');
+  return `${base}/r/${d.id}?t=${d.manageToken}`;
+}
+
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
+  const manage = manageArg || await prepare(browser);
+  console.log(`manage page: ${manage}`);
+  let total = 0;
+  async function check(page, label) {
+    await page.addScriptTag({ content: axeSrc });
+    const r = await page.evaluate(async () => await axe.run(document, { resultTypes: ['violations'] }));
+    const v = r.violations;
+    total += v.length;
+    console.log(`${label}: ${v.length} violations`);
+    for (const x of v) console.log(`   ${x.id} (${x.impact}): ${x.help} -> ${x.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`);
+  }
+  for (const size of [{ width: 412, height: 915 }, { width: 1280, height: 900 }]) {
+    const ctx = await browser.newContext({ bypassCSP: true, viewport: size });
+    const page = await ctx.newPage();
+    for (const lang of ['en', 'zh']) {
+      for (const path of ['/', `/events/${slug}`, '/door', '/admin']) {
+        await page.goto(`${base}${path}?lang=${lang}`); await check(page, `${size.width} ${lang} ${path}`);
+      }
+      if (manage) {
+        await page.goto(`${manage}&lang=${lang}`); await check(page, `${size.width} ${lang} manage`);
+        // the manage page with a bad change (an e-mail address that is not one): errors beside the fields
+        const mail = await page.$('form input[name=email]');
+        if (mail) {
+          await mail.fill('not-an-address');
+          await Promise.all([page.waitForNavigation(), mail.evaluate(el => el.form.requestSubmit())]);
+          await check(page, `${size.width} ${lang} manage errors`);
+        }
+      }
+      // registration form with errors
+      await page.goto(`${base}/events/${slug}?lang=${lang}`);
+      const submit = await page.$('form button[type=submit], form input[type=submit]');
+      if (submit) {
+        await page.$$eval('form [required]', els => els.forEach(el => el.removeAttribute('required'))); // past the browser's checks, to the server's
+        await Promise.all([page.waitForNavigation(), submit.click()]); await check(page, `${size.width} ${lang} form errors`);
+      }
+      // door signed in
+      await page.goto(`${base}/door?lang=${lang}`);
+      if (await page.$('#username')) {
+        await page.fill('#username', 'admin'); await page.fill('#password', adminPass);
+        await page.click('form button[type=submit]'); await page.waitForTimeout(1500);
+        await check(page, `${size.width} ${lang} door signed in`);
+        await page.evaluate(() => { sessionStorage.clear(); localStorage.clear(); });
+      }
+      // console signed in: every tab
+      await page.goto(`${base}/admin?lang=${lang}`);
+      if (await page.$('#username')) {
+        await page.fill('#username', 'admin'); await page.fill('#password', adminPass);
+        await page.click('#signin-form button[type=submit]');
+        await page.waitForTimeout(1500);
+        if (await page.$(`#event option[value="${slug}"]`)) { await page.selectOption('#event', slug); await page.waitForTimeout(800); }
+        const tabs = await page.$$('[role=tab]');
+        for (let i = 0; i < tabs.length; i++) {
+          const t = (await page.$$('[role=tab]'))[i];
+          const name = (await t.getAttribute('data-tab'));
+          await t.click(); await page.waitForTimeout(1000);
+          await check(page, `${size.width} ${lang} admin tab ${name}`);
+          if (name === 'delegates') {
+            // the accreditation filter, and a delegate's full document shown
+            await page.selectOption('#f-accreditation', 'identity=present');
+            await page.click('#search-form button[type=submit]'); await page.waitForTimeout(800);
+            const show = await page.$('.show-identity');
+            if (show) { await show.click(); await page.waitForTimeout(800); }
+            await check(page, `${size.width} ${lang} admin delegates (identity shown)`);
+          }
+          if (name === 'photos') {
+            const reject = await page.$('#photo-grid button:nth-of-type(2), #photo-grid [data-action=reject]');
+            if (reject) { await reject.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin photos (reject form open)`); }
+            const cancel = await page.$('#photo-reject-cancel');
+            if (cancel && await cancel.isVisible()) await cancel.click();
+          }
+          if (name === 'form') {
+            const add = await page.$('#form-add');
+            if (add) { await add.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin form (a field added)`); }
+          }
+        }
+        await page.evaluate(() => sessionStorage.clear());
+      }
+    }
+    await ctx.close();
+  }
+  await browser.close();
+  console.log(`TOTAL ${total}`);
+  process.exit(total ? 1 : 0);
+})().catch(e => { console.error(e); process.exit(2); });
