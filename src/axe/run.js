@@ -1,5 +1,5 @@
 // axe-core check of every page, at phone and desktop size, in English and Chinese. Not part of the Maven build.
-// usage: NODE_PATH=/path/to/node_modules node tools/axe/run.js BASE ADMINPASS SLUG [MANAGEURL]
+// usage: NODE_PATH=/path/to/node_modules node src/axe/run.js BASE ADMINPASS SLUG [MANAGEURL]
 // (node_modules with axe-core and playwright-core; Debian's /usr/bin/chromium.) Without MANAGEURL it prepares a
 // fresh demo database itself: the event requires a photo of INDUSTRY and an identity document of GOVERNMENT
 // delegates, one INDUSTRY delegate registers and uploads a photo (so the manage page shows it waiting and the
