@@ -37,7 +37,9 @@ import org.forumpass.registration.RegistrationService.Origin;
 public class ImportService {
     public static final int MAX_ROWS = 10_000;
     static final List<String> COLUMNS = List.of("givenName", "familyName", "nativeName", "jobTitle", "organization",
-            "country", "email", "phone", "category", "sessions", "language");
+            "country", "email", "phone", "category", "sessions", "language",
+            // the identity document (issue 14), all or none: checked as on the registration page when given
+            "documentType", "documentNumber", "issuingCountry", "nationality", "expiresOn", "dateOfBirth");
 
     @Inject
     RegistrationService registrations;
@@ -136,7 +138,7 @@ public class ImportService {
                 get(record, columns, "nativeName"), get(record, columns, "jobTitle"), get(record, columns, "organization"),
                 get(record, columns, "country"), email, get(record, columns, "phone"), category,
                 sessions == null ? List.of() : Arrays.stream(sessions.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList(),
-                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null, null,
+                language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null, identityOf(record, columns),
                 answersOf(slug, record, columns, formKeys));
         if (!errors.isEmpty()) {
             return new RowReport(line, "INVALID", email, null, null, errors);
@@ -151,6 +153,14 @@ public class ImportService {
             List<Violation> v = e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations();
             return new RowReport(line, "INVALID", email, null, null, v);
         }
+    }
+
+    /** The row's identity document, or null when its columns are absent or empty (the organizers' lists often lack it). */
+    private static IdentityInput identityOf(CSVRecord record, Map<String, String> columns) {
+        IdentityInput in = new IdentityInput(get(record, columns, "documentType"), get(record, columns, "documentNumber"),
+                get(record, columns, "issuingCountry"), get(record, columns, "nationality"), get(record, columns, "expiresOn"),
+                get(record, columns, "dateOfBirth"));
+        return in.blank() ? null : in;
     }
 
     private static String get(CSVRecord record, Map<String, String> columns, String name) {

@@ -100,4 +100,34 @@ class ImportTest {
         Fixtures.asDoor().contentType("text/csv").body("x".getBytes()).post("/api/v1/events/" + slug + "/registrations/import")
                 .then().statusCode(403);
     }
+
+    @Test
+    void anImportedRowMayCarryAnIdentityDocumentCheckedAsOnThePage() {
+        String slug = forum();
+        String tag = Fixtures.unique();
+        String valid = java.time.LocalDate.now().plusYears(6).toString();
+        String csv = "givenName,familyName,organization,country,email,category,documentType,documentNumber,issuingCountry,"
+                + "nationality,expiresOn,dateOfBirth\r\n"
+                + "Ivan,Petrov,Ministry of Digital Development,RU,ivan." + tag + "@gov.example,GOVERNMENT,passport,75 1234567,RU,RU,"
+                + valid + ",1975-03-02\r\n"
+                + "Old,Passport,Ministry of Digital Development,RU,old." + tag + "@gov.example,GOVERNMENT,PASSPORT,751234568,RU,RU,"
+                + "2020-01-01,1975-03-02\r\n"
+                + "No,Document,Embassy of Brazil,BR,none." + tag + "@embassy.example,DIPLOMATIC,,,,,,\r\n";
+        var report = asOrganizer().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/events/" + slug + "/registrations/import").then().statusCode(200)
+                .body("created", is(2)).body("invalid", is(1))
+                .body("report.result", contains("CREATED", "INVALID", "CREATED"))
+                .body("report[1].errors.field", contains("identity.expiresOn"))
+                .extract().jsonPath();
+        String ivan = report.getString("report[0].id");
+        asOrganizer().get("/api/v1/registrations/" + ivan).then().statusCode(200)
+                .body("identity.documentType", is("PASSPORT")).body("identity.number", is("751*****7"))
+                .body("identity.nationality", is("RU"));
+        asOrganizer().queryParam("documentNumber", "751234567").get("/api/v1/events/" + slug + "/registrations").then()
+                .statusCode(200).body("items.id", contains(ivan));
+        asOrganizer().queryParam("identity", "missing").get("/api/v1/events/" + slug + "/registrations").then()
+                .statusCode(200).body("items.email", contains("none." + tag + "@embassy.example"));
+        asOrganizer().queryParam("q", "old." + tag).get("/api/v1/events/" + slug + "/registrations").then()
+                .statusCode(200).body("total", is(0));
+    }
 }
