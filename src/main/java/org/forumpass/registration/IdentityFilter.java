@@ -11,6 +11,9 @@ import org.forumpass.common.RequestValidator.Violations;
  * decrypted) and {@code identity=missing|present}. Static because the search's where clause is built statically.
  */
 final class IdentityFilter {
+    /** "the registration r has an identity document kept". */
+    static final String STORED = "exists (select 1 from IdentityDocument d where d.registrationId = r.id)";
+
     private IdentityFilter() {
     }
 
@@ -25,8 +28,8 @@ final class IdentityFilter {
         }
         if (f.identity() != null && !f.identity().isBlank()) {
             switch (f.identity().strip().toLowerCase(Locale.ROOT)) {
-                case "missing" -> clauses.add("not exists (select 1 from IdentityDocument d where d.registrationId = r.id)");
-                case "present" -> clauses.add("exists (select 1 from IdentityDocument d where d.registrationId = r.id)");
+                case "missing" -> clauses.add("not " + STORED);
+                case "present" -> clauses.add(STORED);
                 default -> v.add("identity", "must be missing or present");
             }
         }

@@ -12,6 +12,11 @@ final class PhotoFilter {
     private PhotoFilter() {
     }
 
+    /** "the registration r has a photo" (its row is {@code ph}), with a further condition on it or "". */
+    static String hasPhoto(String condition) {
+        return "exists (select 1 from RegistrationPhoto ph where ph.registrationId = r.id" + condition + ")";
+    }
+
     static void add(String raw, List<String> clauses, Parameters p, Violations v) {
         if (raw == null || raw.isBlank()) {
             return;
@@ -20,9 +25,9 @@ final class PhotoFilter {
         if (!VALUES.contains(value)) {
             v.add("photo", "must be one of " + VALUES);
         } else if (value.equals("NONE")) {
-            clauses.add("not exists (select 1 from RegistrationPhoto ph where ph.registrationId = r.id)");
+            clauses.add("not " + hasPhoto(""));
         } else {
-            clauses.add("exists (select 1 from RegistrationPhoto ph where ph.registrationId = r.id and str(ph.status) = :photo)");
+            clauses.add(hasPhoto(" and str(ph.status) = :photo"));
             p.and("photo", value);
         }
     }

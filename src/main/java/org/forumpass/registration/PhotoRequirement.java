@@ -58,14 +58,14 @@ public class PhotoRequirement {
     }
 
     /**
-     * The accepted photo to print, read when the badge is drawn (so a bulk print holds one photo at a time); null when
-     * the registration has no accepted photo.
+     * The accepted photo to print, read when the badge is drawn (so a bulk print holds one photo at a time); the
+     * supplier gives null when the registration has no accepted photo.
      */
     public java.util.function.Supplier<byte[]> printable(Registration r) {
-        if (!photos.isResolvable() || !photos.get().accepted(r)) {
+        if (!photos.isResolvable()) {
             return null;
         }
-        PhotoGate gate = photos.get();
+        PhotoGate gate = photos.get(); // the image read answers null without an accepted photo: no query beforehand
         Long id = r.id;
         return () -> gate.acceptedImage(id);
     }

@@ -16,9 +16,7 @@ import org.forumpass.event.Event;
  * event's category sets are known when the clause is built, so they travel as parameters.
  */
 final class ReadyFilter {
-    private static final String PHOTO_ACCEPTED =
-            "exists (select 1 from RegistrationPhoto rph where rph.registrationId = r.id and str(rph.status) = 'ACCEPTED')";
-    private static final String IDENTITY_STORED = "exists (select 1 from IdentityDocument rid where rid.registrationId = r.id)";
+    private static final String PHOTO_ACCEPTED = PhotoFilter.hasPhoto(" and str(ph.status) = 'ACCEPTED'");
 
     private ReadyFilter() {
     }
@@ -41,7 +39,7 @@ final class ReadyFilter {
             p.and("readyPhotoFor", event.photoRequiredFor);
         }
         if (concerns(event.identityRequiredFor)) {
-            needs.add("(r.category not in :readyIdentityFor or " + IDENTITY_STORED + ")");
+            needs.add("(r.category not in :readyIdentityFor or " + IdentityFilter.STORED + ")");
             p.and("readyIdentityFor", event.identityRequiredFor);
         }
         String ready = "(" + String.join(" and ", needs) + ")";
