@@ -66,8 +66,14 @@ public class Registration extends BaseEntity {
     /** When the personal fields were erased (access to the data protection law's right to erasure, or retention). */
     @jakarta.persistence.Column(name = "erased_at")
     public java.time.Instant erasedAt;
-    /** ONLINE, IMPORT or ORGANIZER. */
+    /** ONLINE, IMPORT, ORGANIZER or DELEGATION. */
     public String source;
+    /** Issue 15: the delegation this delegate belongs to (the delegation feature owns the table), or null. */
+    @Column(name = "delegation_id")
+    public Long delegationId;
+    /** Whether the registration holds one of its delegation's quota places (until withdrawn, cancelled, rejected, erased). */
+    @Column(name = "delegation_place")
+    public boolean delegationPlace;
     @Column(name = "waitlisted_at")
     public Instant waitlistedAt;
     @Column(name = "decided_at")
