@@ -8,7 +8,7 @@ CREATE TABLE delegation (
     public_id         VARCHAR(32)  NOT NULL,
     event_id          BIGINT       NOT NULL,
     name              VARCHAR(200) NOT NULL,
-    country           CHAR(2)      NOT NULL,
+    country           VARCHAR(2)   NOT NULL,
     organization      VARCHAR(200) NOT NULL,
     focal_name        VARCHAR(200) NOT NULL,
     focal_email       VARCHAR(254) NOT NULL,

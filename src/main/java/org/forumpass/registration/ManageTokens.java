@@ -50,6 +50,20 @@ public class ManageTokens {
         }
     }
 
+    /**
+     * A delegation focal point's token (issue 15): the same key over another domain ("delegation:" never starts a
+     * registration's public id, which has no colon), so neither kind of token opens the other's door.
+     */
+    public String delegationToken(String delegationPublicId, int version) {
+        return tokenFor("delegation:" + delegationPublicId, version);
+    }
+
+    /** Compares in constant time. */
+    public static boolean same(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
     public boolean matches(Registration r, String token) {
         if (token == null) {
             return false;

@@ -1,45 +1,33 @@
 package org.forumpass.registration;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.forumpass.common.I18n;
 import org.forumpass.common.Languages;
+import org.forumpass.common.MailOutbox;
 import org.forumpass.common.PublicUrl;
 import org.forumpass.event.Event;
-import org.jboss.logging.Logger;
 
 /**
- * E-mails to delegates, in their language, sent only once the transaction that caused them has
- * committed (a rolled-back or retried registration sends nothing). The embedded default runs the
- * mailer in mock mode, which keeps each mail in memory and logs one line without its text (the text holds
- * the private manage link); SMTP is set with QUARKUS_MAILER_*.
+ * E-mails to delegates, in their language, sent by {@link MailOutbox} only once the transaction that caused
+ * them has committed.
  */
 @ApplicationScoped
 public class RegistrationMail {
-    private static final Logger LOG = Logger.getLogger(RegistrationMail.class);
 
     @Inject
-    ReactiveMailer mailer;
-    @Inject
-    TransactionSynchronizationRegistry tx;
+    MailOutbox outbox;
     @Inject
     ManageTokens tokens;
     @Inject
     PublicUrl publicUrl;
-    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
-    boolean mock;
     @Inject
     @Location("mail/registration.txt")
     Template text;
@@ -52,27 +40,7 @@ public class RegistrationMail {
 
     /** Builds the mail now (while the entities are at hand) and sends it after commit. */
     public void queue(Registration r, MailKind kind, List<RegistrationSession> sessions) {
-        Mail mail = build(r, kind, sessions);
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    mailer.send(mail).subscribe().with(
-                            ok -> {
-                                if (mock) {
-                                    LOG.infof("%s mail for registration %s kept in the mock mailbox, not sent", kind, r.publicId);
-                                } else {
-                                    LOG.debugf("Sent %s mail for registration %s", kind, r.publicId);
-                                }
-                            },
-                            err -> LOG.warnf("Could not send %s mail for registration %s: %s", kind, r.publicId, err.getMessage()));
-                }
-            }
-        });
+        outbox.afterCommit(build(r, kind, sessions), kind + " mail for registration " + r.publicId);
     }
 
     public String manageUrl(Registration r) {

@@ -47,6 +47,14 @@ public final class RegistrationRecords {
             this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
                     language, consent, invitationCode, null, null);
         }
+
+        /** This body with the country, organization and category filled in where it leaves them out (a delegation's defaults). */
+        public RegisterRequest withDefaults(String defaultCountry, String defaultOrganization, Category defaultCategory) {
+            return new RegisterRequest(givenName, familyName, nativeName, jobTitle,
+                    organization == null || organization.isBlank() ? defaultOrganization : organization,
+                    country == null || country.isBlank() ? defaultCountry : country, email, phone,
+                    category == null ? defaultCategory : category, sessions, language, consent, invitationCode, identity, answers);
+        }
     }
 
     /** PATCH /api/v1/registrations/{id}: fields left out (null) stay as they are. */
@@ -98,7 +106,9 @@ public final class RegistrationRecords {
                                    /** The identity document, masked (issue 14), or null. */
                                    Object identity,
                                    /** issue 14: the form's answers by key (every stored key). */
-                                   java.util.Map<String, Object> answers) {
+                                   java.util.Map<String, Object> answers,
+                                   /** issue 15: {id, name} of the delegation the delegate belongs to, or null. */
+                                   Object delegation) {
     }
 
     public record InvitationCodeRequest(

@@ -48,7 +48,11 @@ public class RegistrationService {
     /** How many delegates one freed place can move through before giving up (others moved them already). */
     private static final int MAX_PROMOTION_STEPS = 1000;
     /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
-    public enum Origin { ONLINE, IMPORT, ORGANIZER }
+    public enum Origin {
+        ONLINE, IMPORT, ORGANIZER,
+        /** A delegation's focal point: the public form's rules (window, consent, approval) without the self-service limit, since the quota grants the category. */
+        DELEGATION
+    }
 
     /** Who is acting: an organizer (by username) or the delegate. */
     public record Actor(String username, boolean organizer) {
@@ -81,6 +85,8 @@ public class RegistrationService {
     PhotoRequirement photoRule;
     @Inject
     Instance<AnswerHook> answers;
+    @Inject
+    Instance<DelegationHook> delegations;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -90,9 +96,127 @@ public class RegistrationService {
 
     @Transactional
     public RegisterResponse registerOnce(String slug, RegisterRequest req, Origin origin) {
+        return registerOnce(slug, req, origin, null);
+    }
+
+    /**
+     * Registers one delegate; {@code delegationId} names the delegation whose quota place the caller (the
+     * delegation feature) has taken in this same transaction, or is null.
+     */
+    @Transactional
+    public RegisterResponse registerOnce(String slug, RegisterRequest req, Origin origin, Long delegationId) {
         Event event = events.require(slug);
         Instant now = clock.instant();
-        if (origin == Origin.ONLINE && !event.registrationOpenAt(now)) {
+        Checked in = check(event, req, origin, now, true);
+        if (in.invitation() != null && InvitationCode.update(
+                "uses = uses + 1 where id = ?1 and (maxUses is null or uses < maxUses)", in.invitation().id) == 0) {
+            throw DomainException.invalid("invitationCode", "has been used up");
+        }
+        Registration r = newRegistration(event, req, in, origin, now);
+        r.delegationId = delegationId;
+        r.delegationPlace = delegationId != null;
+        if (events.tryTakeEventSeat(event)) {
+            r.holdsSeat = true;
+            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
+                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+        } else {
+            r.holdsSeat = false;
+            r.status = RegistrationStatus.WAITLISTED;
+            r.waitlistedAt = now;
+        }
+        persistNew(r, in);
+        List<RegistrationSession> seats = new ArrayList<>();
+        for (AgendaSession s : in.sessions()) {
+            seats.add(addSession(r, s, now));
+        }
+        if (r.status == RegistrationStatus.CONFIRMED) {
+            confirmed.fire(new RegistrationEvents.Confirmed(r));
+        }
+        mail.queue(r, MailKind.forStatus(r.status), seats);
+        return response(r, seats);
+    }
+
+    public RegisterResponse substitute(String oldPublicId, RegisterRequest req, Origin origin, Actor actor) {
+        return Retry.onConflict(() -> self.get().substituteOnce(oldPublicId, req, origin, actor));
+    }
+
+    /**
+     * One person takes another's place (a delegation replacing a member): the new registration gets the old one's
+     * event place, session seats (or places in the waiting lists), category and delegation place, and the old one is
+     * cancelled, its badge revoked, in this one transaction. Nothing is released and taken again, so no waiting
+     * delegate can slip into the place in between. The new person meets the event's rules (form, identity,
+     * approval, photo) as any new registration does; sessions are the old ones' (changed afterwards if need be).
+     */
+    @Transactional
+    public RegisterResponse substituteOnce(String oldPublicId, RegisterRequest req, Origin origin, Actor actor) {
+        Registration old = require(oldPublicId);
+        if (old.status == RegistrationStatus.CANCELLED || old.status == RegistrationStatus.REJECTED) {
+            throw new DomainException(RegistrationError.NOT_ACTIVE, "The registration being replaced is " + old.status.name().toLowerCase());
+        }
+        Event event = old.event;
+        Instant now = clock.instant();
+        Violations early = validator.start(req == null ? null : req.withDefaults(null, null, old.category));
+        if (req == null) {
+            early.throwIfAny();
+        }
+        if (req.category() != null && req.category() != old.category) {
+            early.rule("category", "replacement_category", Map.of("category", old.category));
+        }
+        if (req.sessions() != null && !req.sessions().isEmpty()) {
+            early.rule("sessions", "replacement_sessions");
+        }
+        early.throwIfAny();
+        RegisterRequest body = req.withDefaults(null, null, old.category);
+        Checked in = check(event, body, origin, now, false);
+        Registration r = newRegistration(event, body, in, origin, now);
+        r.delegationId = old.delegationId;
+        r.delegationPlace = old.delegationPlace;
+        r.holdsSeat = old.holdsSeat;
+        if (old.status == RegistrationStatus.WAITLISTED) {
+            r.status = RegistrationStatus.WAITLISTED;
+            r.waitlistedAt = old.waitlistedAt;
+        } else {
+            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
+                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+        }
+        old.status = RegistrationStatus.CANCELLED;
+        old.holdsSeat = false;
+        old.delegationPlace = false;
+        old.cancelledAt = now;
+        old.updatedAt = now;
+        old.flush(); // optimistic lock: a concurrent change to the old registration rolls this back and retries
+        persistNew(r, in);
+        List<RegistrationSession> seats = new ArrayList<>();
+        for (RegistrationSession held : RegistrationSession.listByRegistration(old)) {
+            RegistrationSession rs = new RegistrationSession();
+            rs.registration = r;
+            rs.session = held.session;
+            rs.status = held.status;
+            rs.holdsSeat = held.holdsSeat;
+            rs.waitlistedAt = held.waitlistedAt;
+            rs.createdAt = now;
+            held.holdsSeat = false;
+            rs.persist();
+            seats.add(rs);
+        }
+        RegistrationSession.flush();
+        ended.fire(new RegistrationEvents.Ended(old));
+        if (r.status == RegistrationStatus.CONFIRMED) {
+            confirmed.fire(new RegistrationEvents.Confirmed(r));
+        }
+        mail.queue(old, MailKind.CANCELLED, List.of());
+        mail.queue(r, MailKind.forStatus(r.status), seats);
+        return response(r, seats);
+    }
+
+    /** What a registration body holds once checked: every bad field is reported at once, before anything is written. */
+    private record Checked(String country, String email, String emailKey, String phone, List<AgendaSession> sessions,
+                           InvitationCode invitation, Object document, AnswerHook.Prepared answers) {
+    }
+
+    private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, boolean withSessions) {
+        boolean publicForm = origin == Origin.ONLINE || origin == Origin.DELEGATION;
+        if (publicForm && !event.registrationOpenAt(now)) {
             throw new DomainException(RegistrationError.CLOSED, "Registration for this event is closed");
         }
         Violations v = validator.start(req);
@@ -102,8 +226,8 @@ public class RegistrationService {
         String country = DelegateInput.country(req.country(), "country", v);
         String email = DelegateInput.email(req.email(), "email", v);
         String phone = DelegateInput.phone(req.phone(), country, "phone", v);
-        List<AgendaSession> chosen = resolveSessions(event, req.sessions(), req.category(), v);
-        if (origin == Origin.ONLINE && !Boolean.TRUE.equals(req.consent())) {
+        List<AgendaSession> chosen = withSessions ? resolveSessions(event, req.sessions(), req.category(), v) : List.of();
+        if (publicForm && !Boolean.TRUE.equals(req.consent())) {
             v.rule("consent", "consent");
         }
         InvitationCode invitation = checkInvitation(event, req.invitationCode(), req.category(), origin, now, v);
@@ -115,16 +239,14 @@ public class RegistrationService {
                 ? identities.get().check(event, req.category(), req.identity(), origin != Origin.IMPORT, v) : null;
         AnswerHook.Prepared answered = prepareAnswers(event, req.category(), country, req.answers(), null, v);
         v.throwIfAny();
-
         String emailKey = DelegateInput.emailKey(email);
         if (Registration.findByEventAndEmail(event, emailKey).isPresent()) {
             throw duplicateEmail();
         }
-        if (invitation != null && InvitationCode.update(
-                "uses = uses + 1 where id = ?1 and (maxUses is null or uses < maxUses)", invitation.id) == 0) {
-            throw DomainException.invalid("invitationCode", "has been used up");
-        }
+        return new Checked(country, email, emailKey, phone, chosen, invitation, document, answered);
+    }
 
+    private Registration newRegistration(Event event, RegisterRequest req, Checked in, Origin origin, Instant now) {
         Registration r = new Registration();
         r.publicId = newPublicId();
         r.event = event;
@@ -134,28 +256,23 @@ public class RegistrationService {
         r.jobTitle = clean(req.jobTitle());
         r.organization = clean(req.organization()).replaceAll("\\s+", " ");
         r.organizationKey = DelegateInput.organizationKey(r.organization);
-        r.country = country;
-        r.email = email;
-        r.emailKey = emailKey;
-        r.phone = phone;
+        r.country = in.country();
+        r.email = in.email();
+        r.emailKey = in.emailKey();
+        r.phone = in.phone();
         r.category = req.category();
         r.language = req.language() == null ? "en" : req.language();
         r.consentAt = now;
         r.consentVersion = origin == Origin.ONLINE ? config.privacyVersion() : config.privacyVersion() + " (" + origin.name().toLowerCase() + ")";
-        r.invitationCode = invitation;
+        r.invitationCode = in.invitation();
         r.tokenVersion = 1;
         r.source = origin.name();
         r.createdAt = now;
         r.updatedAt = now;
-        if (events.tryTakeEventSeat(event)) {
-            r.holdsSeat = true;
-            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
-                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
-        } else {
-            r.holdsSeat = false;
-            r.status = RegistrationStatus.WAITLISTED;
-            r.waitlistedAt = now;
-        }
+        return r;
+    }
+
+    private void persistNew(Registration r, Checked in) {
         try {
             r.persistAndFlush();
         } catch (PersistenceException e) {
@@ -164,18 +281,13 @@ public class RegistrationService {
             }
             throw e;
         }
-        if (document != null) {
-            identities.get().store(r, document);
+        if (in.document() != null) {
+            identities.get().store(r, in.document());
         }
-        answered.saveFor(r);
-        List<RegistrationSession> seats = new ArrayList<>();
-        for (AgendaSession s : chosen) {
-            seats.add(addSession(r, s, now));
-        }
-        if (r.status == RegistrationStatus.CONFIRMED) {
-            confirmed.fire(new RegistrationEvents.Confirmed(r));
-        }
-        mail.queue(r, MailKind.forStatus(r.status), seats);
+        in.answers().saveFor(r);
+    }
+
+    private RegisterResponse response(Registration r, List<RegistrationSession> seats) {
         return new RegisterResponse(r.publicId, r.status, tokens.tokenFor(r), mail.manageUrl(r),
                 seats.stream().map(rs -> new SessionStatus(rs.session.code, rs.status)).toList());
     }
@@ -199,10 +311,11 @@ public class RegistrationService {
         return Registration.findByPublicId(publicId).map(r -> r.event.slug);
     }
 
-    /** Whether the bearer of {@code token} may see and change the registration. */
+    /** Whether the bearer of {@code token} may see and change the registration: its delegate, or its delegation's focal point. */
     @Transactional
     public boolean tokenMatches(String publicId, String token) {
-        return Registration.findByPublicId(publicId).map(r -> tokens.matches(r, token)).orElse(false);
+        return Registration.findByPublicId(publicId).map(r -> tokens.matches(r, token)
+                || r.delegationId != null && delegations.isResolvable() && delegations.get().opens(r.delegationId, token)).orElse(false);
     }
 
     RegistrationView view(Registration r) {
@@ -218,7 +331,8 @@ public class RegistrationService {
                 OffsetDateTime.ofInstant(r.consentAt, zone), r.consentVersion, sessions,
                 badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null, photoRule.viewOf(r),
                 identities.isResolvable() ? identities.get().masked(r) : null,
-                answers.isResolvable() ? answers.get().answersOf(r) : Map.of());
+                answers.isResolvable() ? answers.get().answersOf(r) : Map.of(),
+                r.delegationId != null && delegations.isResolvable() ? delegations.get().summaryOf(r.delegationId) : null);
     }
 
     /** issue 14: the form's answers, checked with the other fields (nothing to check when no form package is present). */
@@ -275,6 +389,9 @@ public class RegistrationService {
         r.country = country;
         r.phone = req.phone() != null && req.phone().isBlank() ? null : phone;
         if (req.language() != null) r.language = req.language();
+        if (r.delegationPlace && category != r.category && delegations.isResolvable()) {
+            delegations.get().moveCategory(r.delegationId, r.category, category); // 409 when the new category's quota is used up
+        }
         r.category = category;
         if (email != null && !DelegateInput.emailKey(email).equals(r.emailKey)) {
             String key = DelegateInput.emailKey(email);
@@ -554,7 +671,7 @@ public class RegistrationService {
     }
 
     static boolean needsApproval(Event event, Category category, Origin origin) {
-        return origin == Origin.ONLINE && event.approvalRequiredFor != null && event.approvalRequiredFor.contains(category);
+        return (origin == Origin.ONLINE || origin == Origin.DELEGATION) && event.approvalRequiredFor != null && event.approvalRequiredFor.contains(category);
     }
 
     private static DomainException duplicateEmail() {
