@@ -362,4 +362,19 @@ class DelegationApiTest {
         asFocalPoint(d.get("token")).delete("/api/v1/registrations/" + id).then().statusCode(200);
         asOrganizer().get(path).then().body("quotas.DIPLOMATIC.used", is(0));
     }
+
+    @Test
+    void rejectingOrErasingAMemberGivesThePlaceBack() {
+        Map<String, String> d = embassy(100, List.of("GOVERNMENT"));
+        String path = "/api/v1/delegations/" + d.get("id");
+        String pending = (String) asFocalPoint(d.get("token")).body(member("GOVERNMENT")).post(path + "/members").then()
+                .statusCode(201).body("status", is("PENDING")).extract().path("id");
+        String confirmed = (String) asFocalPoint(d.get("token")).body(member("DIPLOMATIC")).post(path + "/members").then()
+                .statusCode(201).body("status", is("CONFIRMED")).extract().path("id");
+        asOrganizer().get(path).then().body("quotas.GOVERNMENT.used", is(1)).body("quotas.DIPLOMATIC.used", is(1));
+        asOrganizer().post("/api/v1/registrations/" + pending + "/reject").then().statusCode(200);
+        asOrganizer().post("/api/v1/registrations/" + confirmed + "/erase").then().statusCode(200);
+        asOrganizer().get(path).then().body("quotas.GOVERNMENT.used", is(0)).body("quotas.DIPLOMATIC.used", is(0))
+                .body("members.findAll { it.holdsPlace }.size()", is(0));
+    }
 }
