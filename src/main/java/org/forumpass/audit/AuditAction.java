@@ -9,5 +9,7 @@ public enum AuditAction {
     // issue 14: photo
     PHOTO_ACCEPTED, PHOTO_REJECTED,
     // issue 14: form
-    FORM_CHANGED
+    FORM_CHANGED,
+    // issue 15: the accreditation desk hands a badge out (detail "SELF" or "PROXY: name")
+    BADGE_COLLECTED
 }
