@@ -45,6 +45,11 @@ async function prepare(browser) {
   });
   await page.close();
   await api('PUT', `/api/v1/registrations/${d.id}/photo`, d.manageToken, Buffer.from(b64, 'base64'), 'image/jpeg');
+  // issue 15: an ACADEMIC delegate, confirmed at once, whose badge an organizer printed: the badge desk lists it
+  const a = await api('POST', `/api/v1/events/${slug}/registrations`, null, who('ACADEMIC', { familyName: 'Svobodová',
+    givenName: 'Petra', nativeName: null, email: `axe-desk-${Date.now()}@example.org` }));
+  const pdf = await fetch(`${base}/api/v1/registrations/${a.id}/badge.pdf`, { headers: { Authorization: 'Bearer ' + token } });
+  if (!pdf.ok) console.log(`the desk's printed badge: ${pdf.status} (${a.status})`);
   return `${base}/r/${d.id}?t=${d.manageToken}`;
 }
 
@@ -119,6 +124,15 @@ async function prepare(browser) {
             const reject = await page.$('#photo-grid button:nth-of-type(2), #photo-grid [data-action=reject]');
             if (reject) { await reject.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin photos (reject form open)`); }
             const cancel = await page.$('#photo-reject-cancel');
+            if (cancel && await cancel.isVisible()) await cancel.click();
+          }
+          if (name === 'desk') {
+            // issue 15: a search's results, then the proxy's name asked for
+            await page.fill('#desk-q', 'Svobod'); await page.press('#desk-q', 'Enter'); await page.waitForTimeout(800);
+            await check(page, `${size.width} ${lang} admin desk (search results)`);
+            const proxy = await page.$('#desk-results .collect-proxy, #desk-waiting .collect-proxy');
+            if (proxy) { await proxy.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin desk (proxy form open)`); }
+            const cancel = await page.$('#desk-proxy-cancel');
             if (cancel && await cancel.isVisible()) await cancel.click();
           }
           if (name === 'form') {

@@ -2,11 +2,15 @@ package org.forumpass.badge;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.forumpass.common.BaseEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A badge issued to a registration; at most one per registration is not revoked. */
 @Entity
@@ -29,6 +33,22 @@ public class Badge extends BaseEntity {
     public Instant issuedAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** Issue 15: when an organizer first downloaded it as PDF (never changed afterwards). */
+    @Column(name = "printed_at")
+    public Instant printedAt;
+    /** Issue 15: when it was handed out at the accreditation desk; set once, by a conditional update. */
+    @Column(name = "collected_at")
+    public Instant collectedAt;
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "collected_by", length = 16)
+    public CollectedBy collectedBy;
+    /** The person who took it for the delegate (PROXY only). */
+    @Column(name = "proxy_name", length = 200)
+    public String proxyName;
+    /** The staff account that marked it collected. */
+    @Column(name = "handed_out_by", length = 64)
+    public String handedOutBy;
 
     public static Optional<Badge> findByDigest(String digest) {
         return find("digest", digest).firstResultOptional();

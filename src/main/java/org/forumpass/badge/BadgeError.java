@@ -3,7 +3,10 @@ package org.forumpass.badge;
 import org.forumpass.common.error.ErrorCode;
 
 public enum BadgeError implements ErrorCode {
-    NOT_CONFIRMED("badge.not_confirmed", 409, "Only a confirmed registration has a badge");
+    NOT_CONFIRMED("badge.not_confirmed", 409, "Only a confirmed registration has a badge"),
+    // issue 15: the accreditation desk
+    NOT_ISSUED("badge.not_issued", 409, "The registration has no badge to hand out"),
+    ALREADY_COLLECTED("badge.already_collected", 409, "The badge has already been collected");
 
     private final String code;
     private final int status;

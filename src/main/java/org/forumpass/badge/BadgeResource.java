@@ -3,6 +3,7 @@ package org.forumpass.badge;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,8 @@ import org.forumpass.staff.StaffIdentity;
 public class BadgeResource {
     @Inject
     BadgeService badges;
+    @Inject
+    BadgeDesk desk;
     @Inject
     org.forumpass.audit.AuditService audit;
 
@@ -73,7 +76,9 @@ public class BadgeResource {
     @Operation(summary = "The printable badge (?layout=a6, the default, or a4x4)")
     public Response pdf(@PathParam("id") String id, @QueryParam("t") String t, @QueryParam("layout") String layout) {
         badgeFor(id, t);
-        BadgePdf.Card card = badges.card(id);
+        // issue 15: an organizer's download is a print (printedAt, the first time); the delegate's own is not
+        boolean organizer = StaffIdentity.isOrganizer(identities.getDeferredIdentity().await().indefinitely());
+        BadgePdf.Card card = badges.card(id, organizer);
         StreamingOutput body = out -> BadgePdf.write(List.of(card), layout(layout), out);
         return Response.ok(body).header("Content-Disposition", "inline; filename=\"badge-" + id + ".pdf\"")
                 .header("Cache-Control", "private, no-store").build();
@@ -91,6 +96,24 @@ public class BadgeResource {
         audit.record(identity, AuditAction.REISSUE_BADGE, null, id,
                 "serial " + view.serial());
         return view;
+    }
+
+    /** Issue 15: {@code by} SELF (the delegate) or PROXY (someone for them, {@code proxyName} required). */
+    public record CollectRequest(String by, String proxyName) {
+    }
+
+    @POST
+    @Path("/badge/collected")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ORGANIZER, Roles.DOOR})
+    @Operation(summary = "Mark the current badge collected at the accreditation desk, by the delegate (SELF) or a named PROXY;"
+            + " 409 badge.not_issued without a badge, 409 badge.already_collected (when and by whom) the second time")
+    public BadgeView collected(@PathParam("id") String id, CollectRequest body) {
+        SecurityIdentity identity = identities.getDeferredIdentity().await().indefinitely();
+        requireScope(identity, id);
+        return desk.collect(id, body == null ? null : body.by(), body == null ? null : body.proxyName(),
+                identity.getPrincipal().getName());
     }
 
     static BadgePdf.Layout layout(String layout) {

@@ -44,6 +44,10 @@ public class BadgeService implements BadgeLookup {
 
     void onEnded(@Observes RegistrationEvents.Ended e) {
         Badge.findCurrent(e.registration().id).ifPresent(b -> b.revokedAt = clock.instant());
+        if (e.registration().erasedAt != null) {
+            // issue 15: the name of whoever collected a badge for the delegate goes with the delegate's personal data
+            Badge.<Badge>list("registrationId = ?1 and proxyName is not null", e.registration().id).forEach(b -> b.proxyName = null);
+        }
     }
 
     @Override
@@ -65,11 +69,17 @@ public class BadgeService implements BadgeLookup {
         return Badge.findCurrent(r.id).orElseGet(() -> issue(r));
     }
 
-    /** What the printed badge of a confirmed registration shows. */
+    /**
+     * What the printed badge of a confirmed registration shows; {@code printedByOrganizer} (issue 15) records when the
+     * badge was first printed, which a delegate's own download does not.
+     */
     @Transactional
-    public BadgePdf.Card card(String publicId) {
+    public BadgePdf.Card card(String publicId, boolean printedByOrganizer) {
         Badge b = current(publicId);
         Registration r = registrations.require(publicId);
+        if (printedByOrganizer) {
+            Badge.update("printedAt = ?1 where id = ?2 and printedAt is null", clock.instant(), b.id);
+        }
         return BadgeCards.of(r, b.code, photoRule.printable(r));
     }
 

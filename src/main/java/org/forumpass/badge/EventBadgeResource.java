@@ -38,7 +38,7 @@ public class EventBadgeResource {
                         @QueryParam("layout") String layout) {
         EventScope.requireEvent(identity, slug);
         BadgePdf.Layout l = BadgeResource.layout(layout);
-        List<BadgePdf.Card> cards = printing.cards(slug, country, category, organization);
+        List<BadgePdf.Card> cards = printing.print(slug, country, category, organization); // issue 15: marks them printed
         audit.record(identity, AuditAction.EXPORT, slug, null, "badges.pdf country=" + country + " category=" + category
                 + " organization=" + organization + " (" + cards.size() + " badges)");
         StreamingOutput body = out -> BadgePdf.write(cards, l, out);

@@ -38,7 +38,8 @@ class OpenApiSecurityTest {
             "POST /api/v1/events/{slug}/scans",
             "GET /api/v1/events/{slug}/checkin",
             "POST /api/v1/events/{slug}/checkin",
-            "GET /api/v1/registrations/{id}/photo.jpg"); // issue 14: the thumbnail, to compare faces
+            "GET /api/v1/registrations/{id}/photo.jpg", // issue 14: the thumbnail, to compare faces
+            "POST /api/v1/registrations/{id}/badge/collected"); // issue 15: the accreditation desk hands badges out
 
     @Test
     void everyOperationIsGuardedAsTheContractSays() throws Exception {
