@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.forumpass.audit.AuditAction;
 import org.forumpass.audit.AuditService;
+import org.forumpass.badge.BadgeDesk;
 import org.forumpass.common.EventScope;
 import org.forumpass.common.Roles;
 import org.forumpass.common.error.CommonError;
@@ -46,6 +47,8 @@ public class DelegationResource {
     SecurityIdentity identity;
     @Inject
     AuditService audit;
+    @Inject
+    BadgeDesk desk;
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
@@ -101,6 +104,20 @@ public class DelegationResource {
         RegisterResponse r = hideToken(delegations.replace(id, registrationId, body, origin(), actor()));
         audit.record(actorName(id), AuditAction.DELEGATION_MEMBER_REPLACED, slug, r.id(), "replaces " + registrationId);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{rid}").build(r.id())).entity(r).build();
+    }
+
+    public record CollectRequest(String proxyName) {
+    }
+
+    @POST
+    @Path("/badges/collected")
+    @RolesAllowed({Roles.ORGANIZER, Roles.DOOR})
+    @Operation(summary = "Hand out the badges of every confirmed member to one proxy (recorded with the proxy's name)")
+    public BadgeDesk.CollectAllResult collected(@PathParam("id") String id, CollectRequest body) {
+        String slug = delegations.eventSlugOf(id);
+        EventScope.requireEvent(identity, slug);
+        return desk.collectAllByPublicId(delegations.confirmedMembers(id), body == null ? null : body.proxyName(),
+                identity.getPrincipal().getName());
     }
 
     private boolean organizer() {

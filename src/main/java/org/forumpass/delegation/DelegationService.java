@@ -261,11 +261,13 @@ public class DelegationService implements DelegationHook {
         return registrations.substituteOnce(registrationId, body, origin, actor);
     }
 
-    /** The registrations of the delegation's members who hold a place (public ids), for bulk actions. */
+    /** The public ids of the delegation's confirmed members, for bulk actions (badges handed out, letters). */
     @Transactional
-    public List<Registration> activeMembers(String publicId) {
+    public List<String> confirmedMembers(String publicId) {
         Delegation d = require(publicId);
-        return Registration.list("delegationId = ?1 and delegationPlace = true order by createdAt, publicId", d.id);
+        return Registration.getEntityManager().createQuery("select r.publicId from Registration r where r.delegationId = ?1"
+                        + " and r.delegationPlace = true and r.status = ?2 order by r.createdAt, r.publicId", String.class)
+                .setParameter(1, d.id).setParameter(2, RegistrationStatus.CONFIRMED).getResultList();
     }
 
     // ---- access ------------------------------------------------------------------------------

@@ -39,7 +39,8 @@ class OpenApiSecurityTest {
             "GET /api/v1/events/{slug}/checkin",
             "POST /api/v1/events/{slug}/checkin",
             "GET /api/v1/registrations/{id}/photo.jpg", // issue 14: the thumbnail, to compare faces
-            "POST /api/v1/registrations/{id}/badge/collected"); // issue 15: the accreditation desk hands badges out
+            "POST /api/v1/registrations/{id}/badge/collected", // issue 15: the accreditation desk hands badges out, one by one
+            "POST /api/v1/delegations/{id}/badges/collected"); // and a delegation's to its proxy
 
     @Test
     void everyOperationIsGuardedAsTheContractSays() throws Exception {

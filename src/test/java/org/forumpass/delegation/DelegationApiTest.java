@@ -377,4 +377,27 @@ class DelegationApiTest {
         asOrganizer().get(path).then().body("quotas.GOVERNMENT.used", is(0)).body("quotas.DIPLOMATIC.used", is(0))
                 .body("members.findAll { it.holdsPlace }.size()", is(0));
     }
+
+    @Test
+    void aProxyCollectsTheWholeDelegationsBadgesAtOnce() {
+        Map<String, String> d = embassy(100, List.of("GOVERNMENT"));
+        String path = "/api/v1/delegations/" + d.get("id");
+        String one = (String) asFocalPoint(d.get("token")).body(member("DIPLOMATIC")).post(path + "/members").then().statusCode(201).extract().path("id");
+        String two = (String) asFocalPoint(d.get("token")).body(member("DIPLOMATIC")).post(path + "/members").then().statusCode(201).extract().path("id");
+        String pending = (String) asFocalPoint(d.get("token")).body(member("GOVERNMENT")).post(path + "/members").then().statusCode(201).extract().path("id");
+        asOrganizer().body(Map.of("by", "SELF")).post("/api/v1/registrations/" + two + "/badge/collected").then().statusCode(200);
+
+        asOrganizer().body(Map.of()).post(path + "/badges/collected").then().statusCode(400)
+                .body("violations[0].field", is("proxyName"));
+        Fixtures.asDoor().body(Map.of("proxyName", "Second Secretary Yerlan Dzhaksybekov")).post(path + "/badges/collected")
+                .then().statusCode(200).body("marked", is(1)).body("markedIds", contains(one))
+                .body("skipped.find { it.id == '" + two + "' }.reason", is("ALREADY_COLLECTED"));
+        asOrganizer().get("/api/v1/registrations/" + one).then()
+                .body("badge.collectedBy", is("PROXY")).body("badge.proxyName", is("Second Secretary Yerlan Dzhaksybekov"));
+        asOrganizer().get("/api/v1/registrations/" + pending).then().body("badge", nullValue());
+        // the desk's work, not the focal point's (a manage-type token is not a staff sign-in: 401)
+        asFocalPoint(d.get("token")).body(Map.of("proxyName", "Me")).post(path + "/badges/collected").then().statusCode(401);
+        asOrganizer().get("/api/v1/audit?event=" + d.get("slug") + "&action=BADGE_COLLECTED").then()
+                .body("items.find { it.subject == '" + one + "' }.detail", is("PROXY: Second Secretary Yerlan Dzhaksybekov"));
+    }
 }

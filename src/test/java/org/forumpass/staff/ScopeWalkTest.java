@@ -43,7 +43,8 @@ class ScopeWalkTest {
             "PATCH /api/v1/staff/{username}");
     private static final Set<String> DOOR_ALLOWED_PREFIXES = Set.of("POST /api/v1/events/{slug}/scans",
             "GET /api/v1/events/{slug}/checkin", "POST /api/v1/events/{slug}/checkin",
-            "POST /api/v1/registrations/{id}/badge/collected"); // issue 15: the accreditation desk
+            "POST /api/v1/registrations/{id}/badge/collected", // issue 15: the accreditation desk hands badges out, one by one
+            "POST /api/v1/delegations/{id}/badges/collected"); // and a delegation's to its proxy
 
     private record Op(String name, String method, String path, String type) {
     }
@@ -73,8 +74,28 @@ class ScopeWalkTest {
         return ops;
     }
 
-    private static Response call(String token, Op op, String slug, String registrationId) {
-        String url = op.path().replace("{slug}", slug).replace("{id}", registrationId).replaceAll("\\{[^}]+}", "x-not-there");
+    /** The ids of one event's things that paths name: a registration, and a delegation with a member. */
+    private record Ids(String registration, String delegation, String member) {
+        static Ids of(String slug) {
+            String registration = (String) register(slug, delegate(email())).get("id");
+            Map<String, Object> d = new java.util.LinkedHashMap<>();
+            d.put("name", "Delegation " + slug);
+            d.put("country", "KZ");
+            d.put("organization", "Embassy");
+            d.put("focalPoint", Map.of("name", "Focal Point", "email", email()));
+            d.put("quotas", Map.of("INDUSTRY", 2));
+            String delegation = Fixtures.asOrganizer().body(d).post("/api/v1/events/" + slug + "/delegations").then()
+                    .statusCode(201).extract().path("id");
+            String member = Fixtures.asOrganizer().body(delegate(email())).post("/api/v1/delegations/" + delegation + "/members")
+                    .then().statusCode(201).extract().path("id");
+            return new Ids(registration, delegation, member);
+        }
+    }
+
+    private static Response call(String token, Op op, String slug, Ids ids) {
+        boolean delegationPath = op.path().startsWith("/api/v1/delegations/");
+        String url = op.path().replace("{slug}", slug).replace("{id}", delegationPath ? ids.delegation() : ids.registration())
+                .replace("{registrationId}", ids.member()).replaceAll("\\{[^}]+}", "x-not-there");
         return given().contentType(op.type()).auth().oauth2(token).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).request(op.method(), url);
     }
 
@@ -82,8 +103,8 @@ class ScopeWalkTest {
     void scopedOrganizerAndDoorAreRefusedEverythingOfAnotherEvent() throws Exception {
         String a = createEvent(event(slug()));
         String b = createEvent(event(slug()));
-        String regA = (String) register(a, delegate(email())).get("id");
-        String regB = (String) register(b, delegate(email())).get("id");
+        Ids regA = Ids.of(a);
+        Ids regB = Ids.of(b);
         String organizerA = Fixtures.staffToken("organizer", List.of(a));
         String doorA = Fixtures.staffToken("door", List.of(a));
 
