@@ -9,5 +9,7 @@ public enum AuditAction {
     // issue 14: photo
     PHOTO_ACCEPTED, PHOTO_REJECTED,
     // issue 14: form
-    FORM_CHANGED
+    FORM_CHANGED,
+    // issue 15: visa invitation letters
+    VISA_LETTER_SETTINGS, VISA_LETTER_REQUESTED, VISA_LETTER_ISSUED, VISA_LETTER_REJECTED, VISA_LETTER_DOWNLOADED
 }
