@@ -164,10 +164,13 @@ final class VisaLetterPdf {
         private void text(Letter l, String lang, String event, String venue, String issuer, String purpose) throws IOException {
             Map<String, Object> values = Map.of("issuer", issuer, "event", event, "venue", venue,
                     "from", date(l.startsOn(), lang), "to", date(l.endsOn(), lang));
-            paragraph(I18n.text(lang, "visa.pdf.salutation"), MARGIN, width, 10, false, 1.45f);
-            paragraph(I18n.text(lang, "visa.pdf.body", values), MARGIN, width, 10, false, 1.45f);
-            paragraph(I18n.text(lang, "visa.pdf.purpose", Map.of("purpose", purpose)), MARGIN, width, 10, false, 1.45f);
-            paragraph(I18n.text(lang, "visa.pdf.closing"), MARGIN, width, 10, false, 1.45f);
+            boolean oneDay = l.startsOn().equals(l.endsOn());
+            for (String p : List.of(I18n.text(lang, "visa.pdf.salutation"),
+                    I18n.text(lang, oneDay ? "visa.pdf.body_one_day" : "visa.pdf.body", values),
+                    I18n.text(lang, "visa.pdf.purpose", Map.of("purpose", purpose)), I18n.text(lang, "visa.pdf.closing"))) {
+                paragraph(p, MARGIN, width, 10, false, 1.45f);
+                y -= 3;
+            }
         }
 
         private void row(String label, String value, float labelWidth, boolean bold) throws IOException {
@@ -177,7 +180,7 @@ final class VisaLetterPdf {
             float after = y;
             y = top;
             cs.setNonStrokingColor(INK);
-            paragraph(value, MARGIN + labelWidth, width - labelWidth, 11, bold, 1.3f);
+            paragraph(value, MARGIN + labelWidth, width - labelWidth, 11, bold, 1.3f, false);
             y = Math.min(y, after) - 3;
         }
 
@@ -198,13 +201,19 @@ final class VisaLetterPdf {
 
         /** Text wrapped to the width (between words, and between CJK characters), one line under the other from y. */
         private void paragraph(String text, float x, float w, float size, boolean bold, float leading) throws IOException {
+            paragraph(text, x, w, size, bold, leading, true);
+        }
+
+        /** {@code alignRtl}: a right-to-left line ends at the right edge (in the holder's table it starts at the left, as the others). */
+        private void paragraph(String text, float x, float w, float size, boolean bold, float leading, boolean alignRtl)
+                throws IOException {
             if (text == null || text.isBlank()) {
                 return;
             }
             for (String line : wrap(fonts.printable(text, bold), size, bold, w)) {
                 y -= size;
                 String visual = PdfFonts.visual(line);
-                float lx = PdfFonts.isRtl(line) ? x + w - fonts.width(visual, size, bold) : x;
+                float lx = alignRtl && PdfFonts.isRtl(line) ? x + w - fonts.width(visual, size, bold) : x;
                 fonts.show(cs, visual, lx, y, size, bold);
                 y -= size * (leading - 1);
             }
