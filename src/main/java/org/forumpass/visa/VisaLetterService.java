@@ -112,7 +112,7 @@ public class VisaLetterService {
                 new Bilingual(s.signatoryTitleEn, s.signatoryTitleZh)), new Bilingual(s.purposeEn, s.purposeZh));
     }
 
-    private void store(Event event, Settings clean) {
+    void store(Event event, Settings clean) {
         VisaLetterSettings s = VisaLetterSettings.findById(event.id);
         if (s == null) {
             s = new VisaLetterSettings();
