@@ -144,8 +144,7 @@ public class VisaLetterService {
      * already REQUESTED or ISSUED is answered as it is; a REJECTED one is asked for again. Audited as VISA_LETTER_REQUESTED.
      */
     public LetterView request(String publicId, String actor) {
-        LetterView view = Retry.onConflict(() -> self.get().requestOnce(publicId, actor));
-        return view;
+        return Retry.onConflict(() -> self.get().requestOnce(publicId, actor));
     }
 
     @Transactional
@@ -372,7 +371,8 @@ public class VisaLetterService {
         if (l.state != VisaLetterState.ISSUED) {
             throw new DomainException(VisaLetterError.NOT_ISSUED, "The visa invitation letter is " + l.state.name().toLowerCase(Locale.ROOT));
         }
-        return render(List.of(page(r, l)));
+        return render(List.of(page(r, l).orElseThrow(() -> new DomainException(VisaLetterError.PASSPORT_MISSING,
+                "The identity document on file is no longer a passport; the letter cannot be printed"))));
     }
 
     /**
@@ -386,7 +386,7 @@ public class VisaLetterService {
             Optional<Registration> r = Registration.findByPublicId(id);
             Optional<VisaLetter> l = r.flatMap(reg -> VisaLetter.findByRegistration(reg.id));
             if (l.isPresent() && l.get().state == VisaLetterState.ISSUED) {
-                pages.add(page(r.get(), l.get()));
+                page(r.get(), l.get()).ifPresent(pages::add);
             }
         }
         if (pages.isEmpty()) {
@@ -395,17 +395,22 @@ public class VisaLetterService {
         return render(pages);
     }
 
-    private VisaLetterPdf.Letter page(Registration r, VisaLetter l) {
+    /** What the letter's page prints; empty when the document on file is no longer a passport (it was replaced). */
+    private Optional<VisaLetterPdf.Letter> page(Registration r, VisaLetter l) {
         Event e = r.event;
         ZoneId zone = e.zone();
         VisaLetterSettings s = VisaLetterSettings.findById(e.id);
+        Object masked = identities.masked(r);
+        if (!(masked instanceof MaskedIdentity m) || m.documentType() != DocumentType.PASSPORT) {
+            return Optional.empty();
+        }
         FullIdentity doc = identities.full(r.publicId);
-        return new VisaLetterPdf.Letter(l.reference, l.issuedAt.atZone(zone).toLocalDate(), r.givenName, r.familyName,
+        return Optional.of(new VisaLetterPdf.Letter(l.reference, l.issuedAt.atZone(zone).toLocalDate(), r.givenName, r.familyName,
                 r.nativeName, doc.nationality(), doc.number(), LocalDate.parse(doc.dateOfBirth()),
                 e.name, or(e.nameZh, e.name), e.startsAt.atZone(zone).toLocalDate(), e.endsAt.atZone(zone).toLocalDate(),
                 e.venue + ", " + e.city, or(e.venueZh, e.venue) + ", " + or(e.cityZh, e.city),
                 s.issuerNameEn, s.issuerNameZh, s.issuerAddressEn, s.issuerAddressZh, s.signatory, s.signatoryTitleEn,
-                s.signatoryTitleZh, s.purposeEn, s.purposeZh, verificationUrl(l.reference));
+                s.signatoryTitleZh, s.purposeEn, s.purposeZh, verificationUrl(l.reference)));
     }
 
     private static byte[] render(List<VisaLetterPdf.Letter> pages) {

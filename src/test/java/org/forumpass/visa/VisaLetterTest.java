@@ -355,6 +355,24 @@ class VisaLetterTest {
     }
 
     @Test
+    void aLetterIsNotPrintedOnceThePassportWasReplacedByAnotherDocument() {
+        String slug = visaEvent();
+        Map<String, Object> d = register(slug, withPassport("Mei", "Wang", "王梅", "CN", passportNumber()));
+        String id = (String) d.get("id");
+        String token = (String) d.get("manageToken");
+        given().auth().oauth2(token).post(letterPath(id)).then().statusCode(200);
+        asOrganizer().post(letterPath(id) + "/approve").then().statusCode(200);
+        Map<String, Object> card = VisaFixtures.passport("G12345678", "CN");
+        card.put("documentType", "NATIONAL_ID");
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("identity", card))
+                .patch("/api/v1/registrations/" + id).then().statusCode(200).body("identity.documentType", is("NATIONAL_ID"));
+        given().auth().oauth2(token).get(letterPath(id) + ".pdf").then().statusCode(409)
+                .body("code", is("visa_letter.passport_missing")).body(not(containsString("G12345678")));
+        org.junit.jupiter.api.Assertions.assertThrows(org.forumpass.common.error.DomainException.class,
+                () -> letters.pdf(List.of(id)), "the delegation's file leaves it out, and so has no page");
+    }
+
+    @Test
     void initialsTakeTheFirstLetterOfEachLatinName() {
         assertEquals("A. M. N.", VisaLetterService.initials("Anna Maria", "Novák"));
         assertEquals("J. G. D.", VisaLetterService.initials("jean-Guy", "Durand"));
