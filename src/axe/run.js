@@ -4,7 +4,9 @@
 // fresh demo database itself: the event requires a photo of INDUSTRY and an identity document of GOVERNMENT
 // delegates, one INDUSTRY delegate registers and uploads a photo (so the manage page shows it waiting and the
 // console's Photos tab has one to review), one GOVERNMENT delegate registers with a passport (the delegate list shows
-// the masked document). Exits 1 when any page has a violation.
+// the masked document). The event issues visa letters (issue 15): the manage page shows the letter's section, and one
+// ACADEMIC delegate with a passport asks for a letter, so the console's Visa letters tab lists one to decide. Exits 1
+// when any page has a violation.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const axeSrc = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,6 +37,15 @@ async function prepare(browser) {
   await api('POST', `/api/v1/events/${slug}/registrations`, null, who('GOVERNMENT', { familyName: 'Wang', givenName: 'Wei',
     nativeName: '王伟', country: 'CN', phone: null, answers: { arrival_date: event.startsAt.slice(0, 10) },
     identity: { documentType: 'PASSPORT', number: 'E12345679', issuingCountry: 'CN', nationality: 'CN', expiresOn: inFive, dateOfBirth: '1979-04-23' } }));
+  // visa letters: enabled, one requested (the console's list), the manage page's section
+  await api('PUT', `/api/v1/events/${slug}/visa-letter`, token, { enabled: true,
+    issuer: { name: { en: 'Organizing Committee', zh: '组委会' }, address: { en: '1 Century Avenue, Shanghai', zh: '上海市世纪大道1号' },
+      signatory: 'Chen Hua', title: { en: 'Secretary-General', zh: '秘书长' } },
+    purpose: { en: 'To attend the forum.', zh: '参加论坛。' } });
+  const a = await api('POST', `/api/v1/events/${slug}/registrations`, null, who('ACADEMIC', { givenName: 'Ivan', familyName: 'Petrov',
+    nativeName: 'Иван Петров', country: 'RU', phone: null, email: `axe-visa-${Date.now()}@example.org`,
+    identity: { documentType: 'PASSPORT', number: 'E76543210', issuingCountry: 'RU', nationality: 'RU', expiresOn: inFive, dateOfBirth: '1981-02-03' } }));
+  if (a.status === 'CONFIRMED') await api('POST', `/api/v1/registrations/${a.id}/visa-letter`, a.manageToken);
   // a 600×800 JPEG drawn by the browser's canvas
   const page = await browser.newPage();
   const b64 = await page.evaluate(() => {
@@ -46,10 +57,10 @@ async function prepare(browser) {
   await page.close();
   await api('PUT', `/api/v1/registrations/${d.id}/photo`, d.manageToken, Buffer.from(b64, 'base64'), 'image/jpeg');
   // issue 15: an ACADEMIC delegate, confirmed at once, whose badge an organizer printed: the badge desk lists it
-  const a = await api('POST', `/api/v1/events/${slug}/registrations`, null, who('ACADEMIC', { familyName: 'Svobodová',
+  const desk = await api('POST', `/api/v1/events/${slug}/registrations`, null, who('ACADEMIC', { familyName: 'Svobodová',
     givenName: 'Petra', nativeName: null, email: `axe-desk-${Date.now()}@example.org` }));
-  const pdf = await fetch(`${base}/api/v1/registrations/${a.id}/badge.pdf`, { headers: { Authorization: 'Bearer ' + token } });
-  if (!pdf.ok) console.log(`the desk's printed badge: ${pdf.status} (${a.status})`);
+  const pdf = await fetch(`${base}/api/v1/registrations/${desk.id}/badge.pdf`, { headers: { Authorization: 'Bearer ' + token } });
+  if (!pdf.ok) console.log(`the desk's printed badge: ${pdf.status} (${desk.status})`);
   return `${base}/r/${d.id}?t=${d.manageToken}`;
 }
 
@@ -134,6 +145,13 @@ async function prepare(browser) {
             if (proxy) { await proxy.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin desk (proxy form open)`); }
             const cancel = await page.$('#desk-proxy-cancel');
             if (cancel && await cancel.isVisible()) await cancel.click();
+          }
+          if (name === 'visa') {
+            const reject = await page.$('#visa-table button.secondary');
+            if (reject) { await reject.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin visa (reject form open)`); }
+            const cancel = await page.$('#visa-reject-cancel');
+            if (cancel && await cancel.isVisible()) await cancel.click();
+            await page.click('#v-save'); await page.waitForTimeout(800); // saved as it is: the status line
           }
           if (name === 'form') {
             const add = await page.$('#form-add');

@@ -13,5 +13,7 @@ public enum AuditAction {
     // issue 15: delegations
     DELEGATION_CREATED, DELEGATION_CHANGED, DELEGATION_MEMBER_ADDED, DELEGATION_MEMBER_WITHDRAWN, DELEGATION_MEMBER_REPLACED,
     // issue 15: the accreditation desk hands a badge out (detail "SELF" or "PROXY: name")
-    BADGE_COLLECTED
+    BADGE_COLLECTED,
+    // issue 15: visa invitation letters
+    VISA_LETTER_SETTINGS, VISA_LETTER_REQUESTED, VISA_LETTER_ISSUED, VISA_LETTER_REJECTED, VISA_LETTER_DOWNLOADED
 }

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** QR codes of badge strings: error correction M, the standard quiet zone of four modules. */
+/** QR codes of badge strings (and of visa letters' verification URLs): error correction M, the standard quiet zone of four modules. */
 public final class QrRenderer {
     public static final int MIN_SIZE = 120;
     public static final int MAX_SIZE = 1200;
@@ -126,6 +126,35 @@ public final class QrRenderer {
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight()
                 + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\""
                 + d + "\"/></svg>";
+    }
+
+    /**
+     * The code as vector squares on a PDF page (runs of dark modules on white, the quiet zone included): sharp at
+     * any print resolution, a few kilobytes. Badges and visa letters draw their codes with it.
+     */
+    public static void drawPdf(org.apache.pdfbox.pdmodel.PDPageContentStream cs, String code, float x, float y, float size)
+            throws IOException {
+        BitMatrix m = matrix(code, 0);
+        float module = size / m.getWidth();
+        cs.setNonStrokingColor(java.awt.Color.WHITE);
+        cs.addRect(x, y, size, size);
+        cs.fill();
+        cs.setNonStrokingColor(java.awt.Color.BLACK);
+        for (int row = 0; row < m.getHeight(); row++) {
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, row)) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < m.getWidth() && m.get(col, row)) {
+                    col++;
+                }
+                cs.addRect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
+            }
+        }
+        cs.fill();
     }
 
     public static int clamp(int size) {

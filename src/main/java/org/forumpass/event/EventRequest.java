@@ -47,7 +47,9 @@ public record EventRequest(
         /** Categories that need an accepted photo before a badge exists (issue 14; null or []: none). */
         List<@NotNull Category> photoRequiredFor,
         /** Categories that must give an identity document (null or []: none). */
-        List<@NotNull Category> identityRequiredFor) {
+        List<@NotNull Category> identityRequiredFor,
+        /** Issue 15: the visa letter settings, kept and checked by the visa feature (see VisaLetterHook); null: unchanged. */
+        com.fasterxml.jackson.databind.JsonNode visaLetter) {
 
     public static final String SLUG = "[a-z0-9][a-z0-9-]{0,62}[a-z0-9]";
 }

@@ -41,8 +41,11 @@ public class EventResource {
     @GET
     @Path("/{slug}")
     @PermitAll
-    @Operation(summary = "One event with its agenda")
+    @Operation(summary = "One event with its agenda (to its organizers also its visaLetter settings)")
     public EventView get(@PathParam("slug") String slug) {
+        if (identity.hasRole(Roles.ORGANIZER) && EventScope.covers(identity, slug)) {
+            return events.organizerView(slug);
+        }
         return events.view(slug);
     }
 

@@ -25,6 +25,8 @@ public class EventService {
     Clock clock;
     @Inject
     RequestValidator validator;
+    @Inject
+    jakarta.enterprise.inject.Instance<VisaLetterHook> visaLetters;
 
     @Transactional
     public List<EventSummary> catalogue() {
@@ -36,6 +38,13 @@ public class EventService {
     public EventView view(String slug) {
         Event event = require(slug);
         return EventView.from(event, AgendaSession.listByEvent(event), clock.instant());
+    }
+
+    /** The event as its organizers see it: with its visa letter settings (issue 15). */
+    @Transactional
+    public EventView organizerView(String slug) {
+        Event event = require(slug);
+        return EventView.from(event, AgendaSession.listByEvent(event), clock.instant(), visaLetterOf(event));
     }
 
     /** The event, or 404 event.not_found. */
@@ -55,8 +64,10 @@ public class EventService {
     @Transactional
     public EventView create(EventRequest req) {
         Violations v = validator.start(req);
+        Object visaLetter = null;
         if (req != null) {
             checkEvent(req, v);
+            visaLetter = checkVisaLetter(req, v);
             List<SessionRequest> sessions = req.sessions() == null ? List.of() : req.sessions();
             Set<String> codes = new HashSet<>();
             for (int i = 0; i < sessions.size(); i++) {
@@ -96,23 +107,41 @@ public class EventService {
                 session.persist();
             }
         }
-        return EventView.from(event, AgendaSession.listByEvent(event), now);
+        if (visaLetter != null) {
+            visaLetters.get().save(event, visaLetter);
+        }
+        return EventView.from(event, AgendaSession.listByEvent(event), now, visaLetterOf(event));
     }
 
     @Transactional
     public EventView update(String slug, EventRequest req) {
         Event event = require(slug);
         Violations v = validator.start(req);
+        Object visaLetter = null;
         if (req != null) {
             checkEvent(req, v);
             if (req.slug() != null && !req.slug().equals(slug)) {
                 v.add("slug", "cannot be changed (badges and links use it)");
             }
+            visaLetter = checkVisaLetter(req, v);
         }
         v.throwIfAny();
         Instant now = clock.instant();
         apply(event, req, now);
-        return EventView.from(event, AgendaSession.listByEvent(event), now);
+        if (visaLetter != null) {
+            visaLetters.get().save(event, visaLetter);
+        }
+        return EventView.from(event, AgendaSession.listByEvent(event), now, visaLetterOf(event));
+    }
+
+    /** Issue 15: the body's visaLetter, checked by the visa feature; null when not sent (or no such feature). */
+    private Object checkVisaLetter(EventRequest req, Violations v) {
+        return req.visaLetter() == null || req.visaLetter().isNull() || !visaLetters.isResolvable() ? null
+                : visaLetters.get().check(req.visaLetter(), v);
+    }
+
+    private Object visaLetterOf(Event event) {
+        return visaLetters.isResolvable() ? visaLetters.get().view(event) : null;
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package org.forumpass.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,9 +13,16 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                         Integer capacity, Integer seatsLeft, List<Category> approvalRequiredFor,
                         List<Category> invitationRequiredFor, List<Category> selfServiceCategories, boolean checkinWindowEnabled, int checkinOpensMinutesBefore,
                         Integer retentionDays,
-                        List<SessionView> sessions, List<Category> photoRequiredFor, List<Category> identityRequiredFor) {
+                        List<SessionView> sessions, List<Category> photoRequiredFor, List<Category> identityRequiredFor,
+                        /** Issue 15: the visa letter settings, in organizers' views only (absent from the public one). */
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Object visaLetter) {
 
     public static EventView from(Event e, List<AgendaSession> sessions, Instant now) {
+        return from(e, sessions, now, null);
+    }
+
+    /** {@code visaLetter}: what organizers see of the event's visa letter settings, or null in the public view. */
+    public static EventView from(Event e, List<AgendaSession> sessions, Instant now, Object visaLetter) {
         ZoneId zone = e.zone();
         return new EventView(e.slug, e.name, e.nameZh, e.theme, e.themeZh, e.description, e.descriptionZh,
                 e.city, e.cityZh, e.venue, e.venueZh,
@@ -27,7 +35,7 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                 e.checkinWindowEnabled, e.checkinOpensMinutesBefore, e.retentionDays,
                 sessions.stream().map(s -> SessionView.from(s, zone)).toList(),
                 e.photoRequiredFor == null ? List.of() : e.photoRequiredFor.stream().sorted().toList(),
-                e.identityRequiredFor == null ? List.of() : e.identityRequiredFor.stream().sorted().toList());
+                e.identityRequiredFor == null ? List.of() : e.identityRequiredFor.stream().sorted().toList(), visaLetter);
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

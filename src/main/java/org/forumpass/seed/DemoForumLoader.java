@@ -107,7 +107,8 @@ public class DemoForumLoader {
                 r.city(), r.cityZh(), r.venue(), r.venueZh(), at(r.startsAt(), zone, days), at(r.endsAt(), zone, days),
                 r.timeZone(), at(r.registrationOpensAt(), zone, days), at(r.registrationClosesAt(), zone, days),
                 r.capacity(), r.approvalRequiredFor(), r.invitationRequiredFor(), r.selfServiceCategories(), r.checkinWindowEnabled(),
-                r.checkinOpensMinutesBefore(), r.retentionDays(), sessions, r.photoRequiredFor(), r.identityRequiredFor());
+                r.checkinOpensMinutesBefore(), r.retentionDays(), sessions, r.photoRequiredFor(), r.identityRequiredFor(),
+                r.visaLetter());
     }
 
     private static OffsetDateTime at(OffsetDateTime t, ZoneId zone, long days) {

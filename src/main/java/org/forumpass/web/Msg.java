@@ -341,4 +341,59 @@ public interface Msg {
 
     @Message
     String photo_sending();
+
+    // issue 15: visa invitation letter
+    @Message
+    String visa_title();
+
+    @Message
+    String visa_intro();
+
+    @Message
+    String visa_state();
+
+    @Message
+    String visa_none();
+
+    @Message
+    String visa_requested();
+
+    @Message
+    String visa_issued();
+
+    @Message
+    String visa_rejected();
+
+    @Message
+    String visa_revoked();
+
+    @Message
+    String visa_reference();
+
+    @Message
+    String visa_issued_on();
+
+    @Message
+    String visa_download();
+
+    @Message
+    String visa_download_note();
+
+    @Message
+    String visa_reason();
+
+    @Message
+    String visa_request();
+
+    @Message
+    String visa_request_again();
+
+    @Message
+    String visa_requested_now();
+
+    @Message
+    String visa_needs_passport();
+
+    @Message
+    String visa_needs_confirmation();
 }

@@ -81,6 +81,8 @@ public class RegistrationPages {
     @Inject
     FormFields formFields;
     @Inject
+    VisaLetterSection visaSection;
+    @Inject
     @Location("event.html")
     Template eventPage;
     @Inject
@@ -244,6 +246,8 @@ public class RegistrationPages {
                 .data("fresh", false)
                 .data("saved", uri.getQueryParameters().containsKey("saved"))
                 .data("identity", identityShown(view, lang))
+                .data("visa", visaSection.of(id)) // issue 15: visa invitation letter
+                .data("visaRequested", "requested".equals(uri.getQueryParameters().getFirst("visa")))
                 .setLocale(Lang.locale(lang));
         return IdentityForm.data(page, event.identityRequiredFor(), lang);
     }

@@ -31,7 +31,8 @@ class OpenApiSecurityTest {
             "POST /api/v1/auth/login",
             "POST /api/v1/events/{slug}/registrations",
             "GET /api/v1/events/{slug}/badge-keys",
-            "GET /api/v1/events/{slug}/form"); // issue 14: the form is public (the registration page shows it)
+            "GET /api/v1/events/{slug}/form", // issue 14: the form is public (the registration page shows it)
+            "GET /api/v1/visa-letters/{reference}"); // issue 15: a consulate verifies a letter without an account
     /** Operations door staff may use besides organizer ones (API.md: scanning and door look-up). */
     private static final Set<String> DOOR_ALLOWED_PREFIXES = Set.of(
             "GET /api/v1/auth/me",
