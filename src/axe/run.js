@@ -4,7 +4,8 @@
 // fresh demo database itself: the event requires a photo of INDUSTRY and an identity document of GOVERNMENT
 // delegates, one INDUSTRY delegate registers and uploads a photo (so the manage page shows it waiting and the
 // console's Photos tab has one to review), one GOVERNMENT delegate registers with a passport (the delegate list shows
-// the masked document). Exits 1 when any page has a violation.
+// the masked document). The console's Delegations tab is checked with a demo delegation opened and with the new-delegation
+// form's errors. Exits 1 when any page has a violation.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const axeSrc = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -120,6 +121,13 @@ async function prepare(browser) {
             if (reject) { await reject.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin photos (reject form open)`); }
             const cancel = await page.$('#photo-reject-cancel');
             if (cancel && await cancel.isVisible()) await cancel.click();
+          }
+          if (name === 'delegations') {
+            // issue 15: the demo forums' delegations; one opened (members, quotas), then the new-delegation form sent empty
+            const open = await page.$('#deleg-table .deleg-open');
+            if (open) { await open.click(); await page.waitForTimeout(800); await check(page, `${size.width} ${lang} admin delegation opened`); }
+            await page.click('#deleg-create'); await page.waitForTimeout(800);
+            await check(page, `${size.width} ${lang} admin new delegation (errors)`);
           }
           if (name === 'form') {
             const add = await page.$('#form-add');
