@@ -19,11 +19,13 @@ trap cleanup EXIT
 FORUMPASS_ADMIN_PASSWORD=axe-check-password-12345 FORUMPASS_DATA_DIR="$work/data" \
   java -Dquarkus.http.port="$port" -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 app=$!
-for _ in $(seq 90); do
-  if grep -q "ForumPass is running at" "$work/app.log"; then break; fi
+# "Listening on" comes once every start-up observer is done (the demo forums with their delegations are loaded after
+# the sign-in banner is printed), when the HTTP server takes requests
+for _ in $(seq 120); do
+  if grep -q "Listening on" "$work/app.log"; then break; fi
   if ! kill -0 "$app" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
   sleep 1
 done
-grep -q "ForumPass is running at" "$work/app.log" || { echo "the app did not start"; tail -40 "$work/app.log"; exit 1; }
+grep -q "Listening on" "$work/app.log" || { echo "the app did not start"; tail -40 "$work/app.log"; exit 1; }
 
 NODE_PATH="$work/node_modules" node src/axe/run.js "http://localhost:${port}" axe-check-password-12345 bri-ict-forum

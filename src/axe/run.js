@@ -5,8 +5,9 @@
 // delegates, one INDUSTRY delegate registers and uploads a photo (so the manage page shows it waiting and the
 // console's Photos tab has one to review), one GOVERNMENT delegate registers with a passport (the delegate list shows
 // the masked document). The event issues visa letters (issue 15): the manage page shows the letter's section, and one
-// ACADEMIC delegate with a passport asks for a letter, so the console's Visa letters tab lists one to decide. Exits 1
-// when any page has a violation.
+// ACADEMIC delegate with a passport asks for a letter, so the console's Visa letters tab lists one to decide. The
+// console's Delegations tab is checked with a demo delegation opened and with the new-delegation form's errors.
+// Exits 1 when any page has a violation.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const axeSrc = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -152,6 +153,13 @@ async function prepare(browser) {
             const cancel = await page.$('#visa-reject-cancel');
             if (cancel && await cancel.isVisible()) await cancel.click();
             await page.click('#v-save'); await page.waitForTimeout(800); // saved as it is: the status line
+          }
+          if (name === 'delegations') {
+            // issue 15: the demo forums' delegations; one opened (members, quotas), then the new-delegation form sent empty
+            const open = await page.$('#deleg-table .deleg-open');
+            if (open) { await open.click(); await page.waitForTimeout(800); await check(page, `${size.width} ${lang} admin delegation opened`); }
+            await page.click('#deleg-create'); await page.waitForTimeout(800);
+            await check(page, `${size.width} ${lang} admin new delegation (errors)`);
           }
           if (name === 'form') {
             const add = await page.$('#form-add');

@@ -304,6 +304,34 @@ public class DelegationService implements DelegationHook {
         DelegationQuota.release(delegationId, from);
     }
 
+    @Override
+    public Long idOf(Event event, String publicId) {
+        return Delegation.<Delegation>find("event = ?1 and publicId = ?2", event, publicId).firstResultOptional()
+                .map(d -> d.id).orElse(null);
+    }
+
+    /** The import's {@code delegation} column: the exact name wins over one that differs only in case. */
+    @Override
+    public Named named(Event event, String name) {
+        String wanted = clean(name);
+        if (wanted == null || wanted.isEmpty()) {
+            return null;
+        }
+        List<Delegation> found = Delegation.list("event = ?1 and lower(name) = ?2 order by id", event,
+                wanted.toLowerCase(java.util.Locale.ROOT));
+        return found.stream().filter(d -> d.name.equals(wanted)).findFirst().or(() -> found.stream().findFirst())
+                .map(d -> {
+                    Map<Category, Integer> quotas = new EnumMap<>(Category.class);
+                    DelegationQuota.listByDelegation(d.id).forEach(q -> quotas.put(q.category, q.quota));
+                    return new Named(d.id, d.name, d.country, d.organization, quotas);
+                }).orElse(null);
+    }
+
+    @Override
+    public boolean takePlace(Long delegationId, Category category) {
+        return DelegationQuota.take(delegationId, category);
+    }
+
     /** A member withdrawn, cancelled, rejected or erased gives its place back (once: the flag goes with it). */
     void onEnded(@Observes RegistrationEvents.Ended e) {
         Registration r = e.registration();

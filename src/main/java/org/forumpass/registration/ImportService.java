@@ -24,14 +24,15 @@ import org.forumpass.event.Category;
 import org.forumpass.event.EventService;
 import org.forumpass.registration.RegistrationRecords.RegisterRequest;
 import org.forumpass.registration.RegistrationRecords.RegisterResponse;
-import org.forumpass.registration.RegistrationService.Origin;
 
 /**
  * Imports invited delegates from a CSV delegation list (UTF-8, with or without a byte-order mark).
  * Each row is registered in its own transaction under the same rules as online registration
  * (except the window, invitation codes and approval: the organizer invited them), so a bad row stores
  * nothing of itself and names its line and field; a row whose e-mail is registered already is reported
- * as existing, so importing the same file twice creates no duplicates.
+ * as existing, so importing the same file twice creates no duplicates. A row may name its delegation (issue 15,
+ * column {@code delegation}): it then takes one of the delegation's places in its category, line by line, and
+ * leaves country and organization to the delegation's when empty.
  */
 @ApplicationScoped
 public class ImportService {
@@ -39,7 +40,9 @@ public class ImportService {
     static final List<String> COLUMNS = List.of("givenName", "familyName", "nativeName", "jobTitle", "organization",
             "country", "email", "phone", "category", "sessions", "language",
             // the identity document (issue 14), all or none: checked as on the registration page when given
-            "documentType", "documentNumber", "issuingCountry", "nationality", "expiresOn", "dateOfBirth");
+            "documentType", "documentNumber", "issuingCountry", "nationality", "expiresOn", "dateOfBirth",
+            // issue 15: the name of the event's delegation the row joins, taking one of its places in the row's category
+            "delegation");
 
     @Inject
     RegistrationService registrations;
@@ -144,7 +147,7 @@ public class ImportService {
             return new RowReport(line, "INVALID", email, null, null, errors);
         }
         try {
-            RegisterResponse r = registrations.register(slug, req, Origin.IMPORT);
+            RegisterResponse r = registrations.importRow(slug, req, get(record, columns, "delegation"));
             return new RowReport(line, "CREATED", email, r.id(), r.status(), List.of());
         } catch (DomainException e) {
             if (e.error() == RegistrationError.DUPLICATE_EMAIL) {

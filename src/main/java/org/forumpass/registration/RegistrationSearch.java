@@ -17,7 +17,7 @@ import org.forumpass.registration.RegistrationRecords.RegistrationView;
 
 /**
  * The organizers' search: q (name, e-mail, organization), country, organization, category, status; issue 14: photo,
- * documentNumber, identity, ready (for badge), answer.{key}; paged.
+ * documentNumber, identity, ready (for badge), answer.{key}; issue 15: delegation; paged.
  */
 @ApplicationScoped
 public class RegistrationSearch {
@@ -25,9 +25,18 @@ public class RegistrationSearch {
     EventService events;
     @Inject
     RegistrationService registrations;
+    @Inject
+    jakarta.enterprise.inject.Instance<DelegationHook> delegations;
 
     public record Filter(String q, String country, String organization, String category, String status, String photo,
-                         String documentNumber, String identity, java.util.Map<String, String> answers, String ready) {
+                         String documentNumber, String identity, java.util.Map<String, String> answers, String ready,
+                         /** issue 15: a delegation's public id, or {@code none} for the delegates of no delegation. */
+                         String delegation) {
+        public Filter(String q, String country, String organization, String category, String status, String photo,
+                      String documentNumber, String identity, java.util.Map<String, String> answers, String ready) {
+            this(q, country, organization, category, status, photo, documentNumber, identity, answers, ready, null);
+        }
+
         public Filter(String q, String country, String organization, String category, String status, String photo,
                       String documentNumber, String identity, java.util.Map<String, String> answers) {
             this(q, country, organization, category, status, photo, documentNumber, identity, answers, null);
@@ -59,12 +68,17 @@ public class RegistrationSearch {
         return new PageView<>(items, page, size, total);
     }
 
-    public static Where where(Event event, Filter f) {
-        return where(event, f, true);
+    /** The organizers' where clause, every filter; also used by exports. */
+    public Where where(Event event, Filter f) {
+        return where(event, f, true, delegations.isResolvable() ? delegations.get() : null);
     }
 
-    /** With {@code matchEmail} false, {@code q} matches names and organizations only (the door's search). */
+    /** With {@code matchEmail} false, {@code q} matches names and organizations only (the door's search; no delegation filter). */
     public static Where where(Event event, Filter f, boolean matchEmail) {
+        return where(event, f, matchEmail, null);
+    }
+
+    private static Where where(Event event, Filter f, boolean matchEmail, DelegationHook delegations) {
         Violations v = new Violations();
         List<String> clauses = new ArrayList<>();
         Parameters p = Parameters.with("event", event);
@@ -100,12 +114,37 @@ public class RegistrationSearch {
                 v.add("status", "must be one of " + java.util.Arrays.toString(RegistrationStatus.values()));
             }
         }
+        delegationClause(event, f.delegation(), delegations, clauses, p, v);
         PhotoFilter.add(f.photo(), clauses, p, v);
         IdentityFilter.add(f, clauses, p, v);
         ReadyFilter.add(event, f.ready(), clauses, p, v);
         answerClauses(f, clauses, p, v);
         v.throwIfAny();
         return new Where("from Registration r where " + String.join(" and ", clauses), p);
+    }
+
+    /**
+     * issue 15: {@code delegation=<public id>} keeps the members of the event's delegation (those withdrawn too: their
+     * status tells), {@code delegation=none} the delegates of no delegation. The id is resolved through the delegation
+     * feature's hook, so the clause reads the registration's own column only.
+     */
+    private static void delegationClause(Event event, String delegation, DelegationHook delegations, List<String> clauses,
+                                         Parameters p, Violations v) {
+        if (delegation == null || delegation.isBlank()) {
+            return;
+        }
+        String wanted = delegation.strip();
+        if (wanted.equals("none")) {
+            clauses.add("r.delegationId is null");
+            return;
+        }
+        Long id = delegations == null || wanted.length() > 40 ? null : delegations.idOf(event, wanted);
+        if (id == null) {
+            v.rule("delegation", "delegation_not_found");
+            return;
+        }
+        clauses.add("r.delegationId = :delegation");
+        p.and("delegation", id);
     }
 
     /**

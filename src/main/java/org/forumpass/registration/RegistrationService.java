@@ -105,9 +105,50 @@ public class RegistrationService {
      */
     @Transactional
     public RegisterResponse registerOnce(String slug, RegisterRequest req, Origin origin, Long delegationId) {
+        return registerOnce(events.require(slug), req, origin, delegationId, null);
+    }
+
+    /** issue 15: one imported row; {@code delegationName} (the row's {@code delegation} column) may be null. */
+    public RegisterResponse importRow(String slug, RegisterRequest req, String delegationName) {
+        return Retry.onConflict(() -> self.get().importRowOnce(slug, req, delegationName));
+    }
+
+    /**
+     * An imported row that names its delegation (by name, without regard to case) joins it: the row's empty country
+     * and organization are the delegation's, and it takes a quota place in its category in this transaction, after
+     * the row's own checks (so a row imported before is reported as existing, not as over the quota) and before
+     * the event's seat (the order in which every path locks the two). A full quota or an unknown name is a
+     * violation of the field {@code delegation}.
+     */
+    @Transactional
+    public RegisterResponse importRowOnce(String slug, RegisterRequest req, String delegationName) {
         Event event = events.require(slug);
+        if (delegationName == null || delegationName.isBlank() || req == null) {
+            return registerOnce(event, req, Origin.IMPORT, null, null);
+        }
+        DelegationHook.Named named = delegations.isResolvable() ? delegations.get().named(event, delegationName) : null;
+        if (named == null) {
+            // the row's other faults too, but not the country and organization it leaves to the delegation
+            Violations v = new Violations();
+            validator.start(req).list().stream().filter(x -> !("required".equals(x.code())
+                    && (x.field().equals("country") || x.field().equals("organization")))).forEach(v::put);
+            v.rule("delegation", "delegation_unknown", Map.of("name", clean(delegationName)));
+            v.throwIfAny();
+        }
+        return registerOnce(event, req.withDefaults(named.country(), named.organization(), null), Origin.IMPORT, named.id(), named);
+    }
+
+    /** {@code joining}, when given, is the delegation whose place is taken here (the import); else the caller took it. */
+    private RegisterResponse registerOnce(Event event, RegisterRequest req, Origin origin, Long delegationId,
+                                          DelegationHook.Named joining) {
         Instant now = clock.instant();
         Checked in = check(event, req, origin, now, true);
+        if (joining != null && !delegations.get().takePlace(joining.id(), req.category())) {
+            Violations full = new Violations();
+            full.rule("delegation", "delegation_full", Map.of("name", joining.name(), "category", req.category(),
+                    "quota", joining.quotas().getOrDefault(req.category(), 0)));
+            full.throwIfAny();
+        }
         if (in.invitation() != null && InvitationCode.update(
                 "uses = uses + 1 where id = ?1 and (maxUses is null or uses < maxUses)", in.invitation().id) == 0) {
             throw DomainException.invalid("invitationCode", "has been used up");

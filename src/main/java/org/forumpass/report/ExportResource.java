@@ -30,6 +30,8 @@ public class ExportResource {
     @Inject
     EventService events;
     @Inject
+    RegistrationSearch search;
+    @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
@@ -40,13 +42,14 @@ public class ExportResource {
     @GET
     @Path("/delegates.csv")
     @Produces(CSV)
-    @Operation(summary = "Delegates; filters as the search; groupBy=country|organization adds subtotals; lang=en|zh")
+    @Operation(summary = "Delegates; filters as the search; groupBy=country|organization|delegation adds subtotals; lang=en|zh")
     public Response delegatesCsv(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("country") String country,
                                  @QueryParam("organization") String organization, @QueryParam("category") String category,
                                  @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
-                                 @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity) {
+                                 @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity,
+                                 @QueryParam("delegation") String delegation) {
         EventScope.requireEvent(identity, slug);
-        RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, groupBy);
+        RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, delegation, groupBy);
         boolean withIdentity = withIdentity(slug, includeIdentity);
         return file(out -> exports.delegates(slug, f, groupBy, lang, withIdentity, Table.csv(out)), CSV, slug + "-delegates.csv");
     }
@@ -58,9 +61,10 @@ public class ExportResource {
     public Response delegatesXlsx(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("country") String country,
                                   @QueryParam("organization") String organization, @QueryParam("category") String category,
                                   @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
-                                  @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity) {
+                                  @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity,
+                                  @QueryParam("delegation") String delegation) {
         EventScope.requireEvent(identity, slug);
-        RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, groupBy);
+        RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, delegation, groupBy);
         boolean withIdentity = withIdentity(slug, includeIdentity);
         return file(out -> exports.delegates(slug, f, groupBy, lang, withIdentity, Table.xlsx(out, "Delegates")), XLSX,
                 slug + "-delegates.xlsx");
@@ -69,7 +73,7 @@ public class ExportResource {
     @GET
     @Path("/attendance.csv")
     @Produces(CSV)
-    @Operation(summary = "Per session: capacity, registered, waitlisted, attended, no-shows, inside now, attendance by country")
+    @Operation(summary = "Per session: capacity, registered, waitlisted, attended, no-shows, inside now, attendance by country and by delegation")
     public Response attendanceCsv(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         EventScope.requireEvent(identity, slug);
         events.require(slug);
@@ -98,11 +102,11 @@ public class ExportResource {
 
     /** Checks everything before the first byte goes out: a bad filter is a 400, not a broken file. */
     private RegistrationSearch.Filter check(String slug, String q, String country, String organization, String category,
-                                           String status, String groupBy) {
+                                           String status, String delegation, String groupBy) {
         ExportService.checkGroupBy(groupBy);
         RegistrationSearch.Filter f = new RegistrationSearch.Filter(q, country, organization, category, status, null, null, null,
-                org.forumpass.registration.AnswerFilter.of(uri)); // issue 14: answer.<key>=value
-        RegistrationSearch.where(events.require(slug), f);
+                org.forumpass.registration.AnswerFilter.of(uri), null, delegation); // issue 14: answer.<key>=value; 15: delegation
+        search.where(events.require(slug), f);
         return f;
     }
 

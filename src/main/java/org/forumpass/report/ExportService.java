@@ -33,7 +33,7 @@ import org.forumpass.registration.RegistrationSearch;
  */
 @ApplicationScoped
 public class ExportService {
-    private static final List<String> GROUPS = List.of("country", "organization");
+    private static final List<String> GROUPS = List.of("country", "organization", "delegation");
 
     @Inject
     EventService events;
@@ -45,14 +45,20 @@ public class ExportService {
     org.forumpass.identity.IdentityColumns identityColumns;
     @Inject
     AnswerColumns answerColumns;
+    @Inject
+    RegistrationSearch search;
 
     public static void checkGroupBy(String groupBy) {
         if (groupBy != null && !groupBy.isBlank() && !GROUPS.contains(groupBy)) {
-            throw DomainException.invalid("groupBy", "must be country or organization");
+            throw DomainException.invalid("groupBy", "must be country, organization or delegation");
         }
     }
 
-    /** One row per delegate; with groupBy, each group together, sorted, closed by a subtotal; then a total. */
+    /**
+     * One row per delegate; with groupBy, each group together, sorted, closed by a subtotal; then a total. By
+     * delegation (issue 15), groups go by the delegation's name and the delegates of none come last, under "No delegation"
+     * in the export's language; every row names its delegation.
+     */
     @Transactional
     public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, Table out) {
         delegates(slug, filter, groupBy, lang, false, out);
@@ -63,26 +69,29 @@ public class ExportService {
     public void delegates(String slug, RegistrationSearch.Filter filter, String groupBy, String lang, boolean includeIdentity,
                           Table out) {
         Event event = events.require(slug);
-        RegistrationSearch.Where where = RegistrationSearch.where(event, filter);
+        RegistrationSearch.Where where = search.where(event, filter);
         boolean grouped = groupBy != null && !groupBy.isBlank();
         String order = !grouped ? "r.familyName, r.givenName, r.id"
                 : groupBy.equals("country") ? "r.country, r.familyName, r.givenName, r.id"
+                : groupBy.equals("delegation") ? "case when dl.id is null then 1 else 0 end, lower(dl.name), dl.id,"
+                        + " r.familyName, r.givenName, r.id"
                 : "coalesce(a.canonicalKey, r.organizationKey), r.familyName, r.givenName, r.id";
         // organizations group under the organizers' aliases ("Alibaba Group Holding" -> "Alibaba Group")
         String from = where.jpql().replaceFirst("^from Registration r where ",
                 "from Registration r left join OrganizationAlias a on a.event = r.event and a.aliasKey = r.organizationKey"
+                        + " left join Delegation dl on dl.id = r.delegationId"
                         + (includeIdentity ? org.forumpass.identity.IdentityColumns.JOIN : "") + " where ");
         AnswerColumns.Columns answers = answerColumns.of(event);
-        int answersFrom = includeIdentity ? 19 : 16;
+        int answersFrom = includeIdentity ? 21 : 18;
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
                 + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
-                + " r.phone, r.language, r.source, r.createdAt, a.canonical"
+                + " r.phone, r.language, r.source, r.createdAt, a.canonical, dl.id, dl.name"
                 + (includeIdentity ? org.forumpass.identity.IdentityColumns.SELECT : "") + answers.select() + " " + from + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
         List<String> header = new ArrayList<>(List.of("id", "status", "givenName", "familyName", "nativeName", "organization",
-                "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
+                "delegation", "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
         if (includeIdentity) {
             header.addAll(org.forumpass.identity.IdentityColumns.HEADER);
         }
@@ -101,21 +110,24 @@ public class ExportService {
                     String country = (String) r[8];
                     String countryName = new Locale("", country).getDisplayCountry(locale);
                     if (grouped) {
-                        String key = groupBy.equals("country") ? country : (String) r[6];
+                        String key = groupBy.equals("country") ? country : groupBy.equals("organization") ? (String) r[6]
+                                : r[16] == null ? "" : r[16].toString();
                         if (groupKey != null && !groupKey.equals(key)) {
                             out.total(subtotal(lang, groupLabel, inGroup));
                             inGroup = 0;
                         }
                         if (!key.equals(groupKey)) {
                             groupKey = key;
-                            groupLabel = groupBy.equals("country") ? countryName : r[15] != null ? (String) r[15] : (String) r[5];
+                            groupLabel = groupBy.equals("country") ? countryName
+                                    : groupBy.equals("delegation") ? (r[17] != null ? (String) r[17] : I18n.text(lang, "export.no_delegation"))
+                                    : r[15] != null ? (String) r[15] : (String) r[5];
                         }
                     }
-                    List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[7],
+                    List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[17], r[7],
                             country, countryName, r[9].toString(), r[10], r[11], r[12], r[13],
                             OffsetDateTime.ofInstant((Instant) r[14], zone).toString()));
                     if (includeIdentity) {
-                        cells.addAll(identityColumns.cells(r[16], r[17], r[18]));
+                        cells.addAll(identityColumns.cells(r[18], r[19], r[20]));
                     }
                     cells.addAll(answers.cells(r, answersFrom, lang));
                     if (grouped) {
@@ -141,7 +153,7 @@ public class ExportService {
         return List.of(I18n.text(lang, "export.subtotal", Map.of("group", label)), count);
     }
 
-    /** One row per session (and the venue entrance): capacity, registered, attended, no-shows, by country. */
+    /** One row per session (and the venue entrance): capacity, registered, attended, no-shows, by country and (issue 15) by delegation. */
     @Transactional
     public void attendance(String slug, String lang, Table out) {
         Event event = events.require(slug);
@@ -166,6 +178,13 @@ public class ExportService {
             StringBuilder sb = byCountry.computeIfAbsent((Long) row[0], k -> new StringBuilder());
             sb.append(sb.isEmpty() ? "" : "; ").append(row[1]).append(' ').append(row[2]);
         }
+        Map<Long, StringBuilder> byDelegation = new HashMap<>();
+        for (Object[] row : em.createQuery("select c.sessionKey, dl.name, count(c) from CheckIn c, Registration r, Delegation dl"
+                + " where r.id = c.registrationId and dl.id = r.delegationId and c.eventId = ?1 group by c.sessionKey, dl.name"
+                + " order by c.sessionKey, count(c) desc, dl.name", Object[].class).setParameter(1, event.id).getResultList()) {
+            StringBuilder sb = byDelegation.computeIfAbsent((Long) row[0], k -> new StringBuilder());
+            sb.append(sb.isEmpty() ? "" : "; ").append(row[1]).append(' ').append(row[2]);
+        }
         long confirmed = em.createQuery("select count(r) from Registration r where r.event = ?1"
                 + " and r.status = org.forumpass.registration.RegistrationStatus.CONFIRMED", Long.class)
                 .setParameter(1, event).getSingleResult();
@@ -173,11 +192,12 @@ public class ExportService {
         ZoneId zone = event.zone();
         try {
             out.header(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
-                    "noShows", "insideNow", "peakInside", "attendanceByCountry"));
+                    "noShows", "insideNow", "peakInside", "attendanceByCountry", "attendanceByDelegation"));
             long atGate = attended.getOrDefault(0L, 0L);
             out.row(Arrays.asList("", I18n.text(lang, "export.venue_entrance"), OffsetDateTime.ofInstant(event.startsAt, zone).toString(),
                     "", event.capacity, confirmed, 0L, atGate, Math.max(0, confirmed - atGate), inside.getOrDefault(0L, 0L), peak.getOrDefault(0L, 0L),
-                    byCountry.getOrDefault(0L, new StringBuilder()).toString()));
+                    byCountry.getOrDefault(0L, new StringBuilder()).toString(),
+                    byDelegation.getOrDefault(0L, new StringBuilder()).toString()));
             for (AgendaSession s : AgendaSession.listByEvent(event)) {
                 long reg = registered.getOrDefault(s.id, 0L);
                 out.row(Arrays.asList(s.code, zh && s.titleZh != null ? s.titleZh : s.title,
@@ -185,7 +205,8 @@ public class ExportService {
                         s.capacity, reg, waitlisted.getOrDefault(s.id, 0L), attended.getOrDefault(s.id, 0L),
                         Math.max(0, reg - registeredAttended.getOrDefault(s.id, 0L)), inside.getOrDefault(s.id, 0L),
                         peak.getOrDefault(s.id, 0L),
-                        byCountry.getOrDefault(s.id, new StringBuilder()).toString()));
+                        byCountry.getOrDefault(s.id, new StringBuilder()).toString(),
+                        byDelegation.getOrDefault(s.id, new StringBuilder()).toString()));
             }
             out.close();
         } catch (IOException e) {

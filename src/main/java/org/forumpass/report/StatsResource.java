@@ -23,7 +23,7 @@ public class StatsResource {
     StatsService stats;
 
     @GET
-    @Operation(summary = "Live: registrations by status, country and category; per session registered, checked in, inside now; scans per minute")
+    @Operation(summary = "Live: registrations by status, country, category and delegation; per session registered, checked in, inside now; scans per minute")
     public StatsService.Stats stats(@PathParam("slug") String slug) {
         EventScope.requireEvent(identity, slug);
         return stats.stats(slug);

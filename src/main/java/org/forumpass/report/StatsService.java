@@ -33,8 +33,12 @@ public class StatsService {
     public record CountryCount(String country, long count) {
     }
 
+    /** issue 15: a delegation's confirmed and pending members. */
+    public record DelegationCount(String id, String name, long count) {
+    }
+
     public record Registrations(long total, Map<String, Long> byStatus, Map<String, Long> byCategory,
-                                List<CountryCount> byCountry) {
+                                List<CountryCount> byCountry, List<DelegationCount> byDelegation) {
     }
 
     public record SessionStats(String code, String title, String titleZh, OffsetDateTime startsAt, Integer capacity,
@@ -75,6 +79,13 @@ public class StatsService {
                 + " and r.status in (org.forumpass.registration.RegistrationStatus.CONFIRMED,"
                 + " org.forumpass.registration.RegistrationStatus.PENDING) group by r.country order by count(r) desc, r.country", event)) {
             byCountry.add(new CountryCount((String) row[0], (Long) row[1]));
+        }
+        List<DelegationCount> byDelegation = new ArrayList<>();
+        for (Object[] row : rows("select dl.publicId, dl.name, count(r) from Registration r, Delegation dl where r.event = ?1"
+                + " and dl.id = r.delegationId and r.status in (org.forumpass.registration.RegistrationStatus.CONFIRMED,"
+                + " org.forumpass.registration.RegistrationStatus.PENDING) group by dl.publicId, dl.name"
+                + " order by count(r) desc, dl.name", event)) {
+            byDelegation.add(new DelegationCount((String) row[0], (String) row[1], (Long) row[2]));
         }
 
         Map<Long, long[]> seats = new HashMap<>();
@@ -122,7 +133,7 @@ public class StatsService {
                     ((Number) row[2]).intValue()), ((Number) row[3]).longValue()));
         }
         return new Stats(event.slug, OffsetDateTime.ofInstant(now, event.zone()),
-                new Registrations(total, byStatus, byCategory, byCountry), new Place(gate[0], gate[1]), sessions, minutes,
+                new Registrations(total, byStatus, byCategory, byCountry, byDelegation), new Place(gate[0], gate[1]), sessions, minutes,
                 days);
     }
 

@@ -29,7 +29,8 @@ import org.jboss.logging.Logger;
 /**
  * Loads the demo forums from seeds/forums/ on start (embedded default; FORUMPASS_DEMO_LOAD=false
  * switches it off). Each forum is moved to upcoming dates, keeping its local times of day, so that
- * it takes registrations; one whose slug exists is left alone, so loading is idempotent.
+ * it takes registrations; one whose slug exists is left alone, so loading is idempotent. A forum is created with
+ * its own registration fields (issue 14) and its delegations with their members (issue 15).
  */
 @ApplicationScoped
 public class DemoForumLoader {
@@ -46,6 +47,8 @@ public class DemoForumLoader {
     Clock clock;
     @Inject
     DemoForms demoForms;
+    @Inject
+    DemoDelegations demoDelegations;
 
     void onStart(@Observes @Priority(30) StartupEvent ev) {
         if (config.demo().load()) {
@@ -67,6 +70,7 @@ public class DemoForumLoader {
             try {
                 events.create(forum);
                 demoForms.apply(forum.slug(), file); // issue 14: the forum's own registration fields
+                demoDelegations.apply(forum.slug(), file, shiftDays(file, forum)); // issue 15: an embassy and a company, with members
                 created.add(forum.slug());
             } catch (DomainException e) {
                 if (e.error() != EventError.SLUG_TAKEN) {
@@ -86,12 +90,25 @@ public class DemoForumLoader {
             ObjectNode node = (ObjectNode) mapper.readTree(in);
             JsonNode demo = node.remove("demo");
             node.remove("form"); // read by DemoForms
+            node.remove("delegations"); // read by DemoDelegations
             EventRequest r = mapper.treeToValue(node, EventRequest.class);
             int inDays = demo == null ? 30 : demo.path("startsInDays").asInt(30);
             ZoneId zone = ZoneId.of(r.timeZone());
             LocalDate target = LocalDate.now(clock.withZone(zone)).plusDays(inDays);
             long shift = ChronoUnit.DAYS.between(r.startsAt().atZoneSameInstant(zone).toLocalDate(), target);
             return shift(r, zone, shift);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many days the loaded copy of a forum was moved from the date its seed file keeps. */
+    long shiftDays(String file, EventRequest loaded) {
+        try (InputStream in = DemoForumLoader.class.getResourceAsStream("/seeds/forums/" + file)) {
+            ZoneId zone = ZoneId.of(loaded.timeZone());
+            OffsetDateTime stored = OffsetDateTime.parse(mapper.readTree(in).get("startsAt").asText());
+            return ChronoUnit.DAYS.between(stored.atZoneSameInstant(zone).toLocalDate(),
+                    loaded.startsAt().atZoneSameInstant(zone).toLocalDate());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

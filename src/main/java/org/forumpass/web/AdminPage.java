@@ -28,8 +28,10 @@ public class AdminPage {
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
-        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.");
-        return PageResource.page(admin.data("lang", lang).data("texts", texts).setLocale(Lang.locale(lang)).render(),
+        // violation.*: the Delegations tab says the API's field violations in the console's language (issue 15)
+        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.", "violation.");
+        return PageResource.page(admin.data("lang", lang).data("texts", texts).data("countries", Countries.list(lang))
+                .setLocale(Lang.locale(lang)).render(),
                 langParam, lang);
     }
 }

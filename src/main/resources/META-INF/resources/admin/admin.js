@@ -124,6 +124,7 @@
   $('event').addEventListener('change', function () {
     state.slug = $('event').value;
     sessionStorage.setItem('fp_admin_event', state.slug);
+    if ($('f-delegation')) { $('f-delegation').value = ''; } // another event's delegation is no filter here
     var current = document.querySelector('[data-tab][aria-selected=true]');
     tab(current ? current.getAttribute('data-tab') : 'dashboard');
   });
@@ -201,6 +202,8 @@
     if (fresh) { state.page = 0; $('delegates-table').querySelector('tbody').innerHTML = ''; }
     var p = new URLSearchParams({ q: $('f-q').value, country: $('f-country').value, category: $('f-category').value,
       status: $('f-status').value, documentNumber: $('f-doc').value, page: state.page, size: 50 });
+    // issue 15: a delegation's members, or those of none (delegations.js fills the select)
+    if ($('f-delegation') && $('f-delegation').value) { p.set('delegation', $('f-delegation').value); }
     // issue 14: one "Accreditation" select for the API's photo, identity and ready filters ("name=value")
     var accreditation = $('f-accreditation').value.split('=');
     if (accreditation.length === 2) { p.set(accreditation[0], accreditation[1]); }
@@ -215,7 +218,7 @@
     var tr = document.createElement('tr');
     tr.setAttribute('data-id', d.id);
     cell(tr, d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : ''));
-    cell(tr, d.organization);
+    cell(tr, d.organization + (d.delegation ? ' \u00b7 ' + d.delegation.name : ''));
     cell(tr, countryName(d.country));
     cell(tr, d.category);
     cell(tr, d.status).className = 'status';

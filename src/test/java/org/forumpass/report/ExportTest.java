@@ -152,7 +152,7 @@ class ExportTest {
                 .post("/api/v1/events/" + slug + "/scans").then().statusCode(200).body("result", is("INVALID_CODE"));
         List<CSVRecord> rows = csv("/api/v1/events/" + slug + "/exports/attendance.csv");
         assertEquals(List.of("session", "title", "startsAt", "room", "capacity", "registered", "waitlisted", "attended",
-                "noShows", "insideNow", "peakInside", "attendanceByCountry"), rows.get(0).toList());
+                "noShows", "insideNow", "peakInside", "attendanceByCountry", "attendanceByDelegation"), rows.get(0).toList());
         CSVRecord talk = rows.stream().filter(r -> r.get(0).equals("TALK")).findFirst().orElseThrow();
         assertEquals("3", talk.get(5), "registered");
         assertEquals("2", talk.get(7), "attended");
