@@ -31,6 +31,7 @@ import org.forumpass.registration.RegistrationRecords.RegisterResponse;
 import org.forumpass.registration.RegistrationService.Actor;
 import org.forumpass.registration.RegistrationService.Origin;
 import org.forumpass.staff.StaffIdentity;
+import org.forumpass.visa.VisaLetterService;
 
 /**
  * One delegation, for its focal point (the token from the focal point's e-mail) and the organizers of its event.
@@ -49,6 +50,8 @@ public class DelegationResource {
     AuditService audit;
     @Inject
     BadgeDesk desk;
+    @Inject
+    VisaLetterService letters;
 
     @GET
     @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
@@ -118,6 +121,33 @@ public class DelegationResource {
         EventScope.requireEvent(identity, slug);
         return desk.collectAllByPublicId(delegations.confirmedMembers(id), body == null ? null : body.proxyName(),
                 identity.getPrincipal().getName());
+    }
+
+    @GET
+    @Path("/visa-letters.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.ORGANIZER, Roles.DELEGATE})
+    @Operation(summary = "Every issued visa letter of the delegation's confirmed members, one page each, in one PDF")
+    public Response letters(@PathParam("id") String id) {
+        String slug = checkAccess(id);
+        byte[] pdf = letters.pdf(delegations.confirmedMembers(id));
+        if (organizer()) {
+            audit.record(identity, AuditAction.VISA_LETTER_DOWNLOADED, slug, null, "delegation " + id);
+        }
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"visa-letters-" + id + ".pdf\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
+    public record Issued(int issued) {
+    }
+
+    @POST
+    @Path("/visa-letters/approve")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Issue every requested visa letter of the delegation's confirmed members")
+    public Issued approveLetters(@PathParam("id") String id) {
+        checkAccess(id);
+        return new Issued(letters.approveAll(delegations.confirmedMembers(id), identity.getPrincipal().getName()));
     }
 
     private boolean organizer() {

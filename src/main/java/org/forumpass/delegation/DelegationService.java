@@ -46,6 +46,7 @@ import org.forumpass.registration.RegistrationService;
 import org.forumpass.registration.RegistrationService.Actor;
 import org.forumpass.registration.RegistrationService.Origin;
 import org.forumpass.registration.RegistrationStatus;
+import org.forumpass.visa.VisaLetterService;
 
 /**
  * Delegations (issue 15): a focal point registers and manages a group's members within quotas per category.
@@ -75,12 +76,7 @@ public class DelegationService implements DelegationHook {
     @Inject
     Instance<DelegationService> self;
     @Inject
-    Instance<MemberExtras> extras;
-
-    /** What other features add to a member's line (the visa letter's state), without this feature depending on them. */
-    public interface MemberExtras {
-        Object visaLetterOf(String registrationId);
-    }
+    VisaLetterService letters;
 
     // ---- organizers ---------------------------------------------------------------------------
 
@@ -364,7 +360,7 @@ public class DelegationService implements DelegationHook {
 
     private MemberView member(Registration r, ZoneId zone) {
         RegistrationView v = registrations.view(r.publicId);
-        Object letter = extras.isResolvable() ? extras.get().visaLetterOf(r.publicId) : null;
+        Object letter = letters.find(r.publicId);
         return new MemberView(r.publicId, r.givenName, r.familyName, r.nativeName, r.email, r.category, r.status,
                 r.delegationPlace, v.photo(), v.badge(), letter, OffsetDateTime.ofInstant(r.createdAt, zone));
     }

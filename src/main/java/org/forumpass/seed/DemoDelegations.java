@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +17,8 @@ import java.util.Map;
 import org.forumpass.delegation.DelegationRecords.CreateDelegationRequest;
 import org.forumpass.delegation.DelegationRecords.CreatedDelegation;
 import org.forumpass.delegation.DelegationService;
+import org.forumpass.registration.RegistrationStatus;
+import org.forumpass.visa.VisaLetterService;
 import org.forumpass.registration.RegistrationRecords.RegisterRequest;
 import org.forumpass.registration.RegistrationRecords.RegisterResponse;
 import org.forumpass.registration.RegistrationService.Origin;
@@ -36,16 +37,7 @@ public class DemoDelegations {
     @Inject
     DelegationService delegations;
     @Inject
-    Instance<DemoMemberExtras> extras;
-
-    /**
-     * What another feature adds to a demo member once it is registered. The visa letters (issue 15) are meant to come
-     * in here: a member whose seed has a {@code visaLetter} block gets an issued letter from the bean that implements
-     * this, with no change to this class.
-     */
-    public interface DemoMemberExtras {
-        void afterMember(String slug, String delegationId, String registrationId, JsonNode member);
-    }
+    VisaLetterService letters;
 
     /** Creates the forum's seed delegations it lacks, with their members; {@code shiftDays} is how far the forum was moved. */
     public List<String> apply(String slug, String file, long shiftDays) {
@@ -70,11 +62,17 @@ public class DemoDelegations {
                 continue;
             }
             CreatedDelegation d = delegations.create(slug, req);
-            for (JsonNode m : members == null ? List.<JsonNode>of() : members) {
-                RegisterResponse r = delegations.addMember(d.id(), convert(moved(m, shiftDays), RegisterRequest.class),
-                        Origin.DELEGATION);
-                // the place for what later features add to a member (issue 15: the visa letter of a member whose seed asks for one)
-                extras.forEach(x -> x.afterMember(slug, d.id(), r.id(), m));
+            for (JsonNode seedMember : members == null ? List.<JsonNode>of() : members) {
+                ObjectNode m = (ObjectNode) moved(seedMember, shiftDays);
+                JsonNode letter = m.remove("visaLetter");
+                RegisterResponse r = delegations.addMember(d.id(), convert(m, RegisterRequest.class), Origin.DELEGATION);
+                // "visaLetter": "REQUESTED" or "ISSUED": the member's letter as the focal point asked and the organizers decided
+                if (letter != null && r.status() == RegistrationStatus.CONFIRMED) {
+                    letters.request(r.id(), "demo");
+                    if ("ISSUED".equals(letter.asText())) {
+                        letters.approve(r.id(), "demo");
+                    }
+                }
             }
             created.add(req.name());
         }

@@ -304,6 +304,13 @@ public class VisaLetterService {
         return view(letter(r), r);
     }
 
+    /** The registration's letter, or null when none was asked for (a delegation's member list). */
+    @Transactional
+    public LetterView find(String publicId) {
+        return Registration.findByPublicId(publicId)
+                .flatMap(r -> VisaLetter.findByRegistration(r.id).map(l -> view(l, r))).orElse(null);
+    }
+
     /** What the manage page shows: null when the event issues no letters. */
     @Transactional
     public Section section(String publicId) {

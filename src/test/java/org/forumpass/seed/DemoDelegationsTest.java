@@ -54,7 +54,11 @@ class DemoDelegationsTest {
         OffsetDateTime starts = OffsetDateTime.parse(asOrganizer().get("/api/v1/events/" + slug).then().extract().path("startsAt"));
         JsonPath members = asOrganizer().get("/api/v1/delegations/" + e.get("id")).then().statusCode(200)
                 .body("members.holdsPlace", everyItem(is(true)))
+                // one letter issued (an embassy can check it), one waiting for the organizers
+                .body("members.findAll { it.visaLetter != null }.visaLetter.state", containsInAnyOrder("ISSUED", "REQUESTED"))
                 .extract().jsonPath();
+        String reference = members.getString("members.find { it.visaLetter?.state == 'ISSUED' }.visaLetter.reference");
+        io.restassured.RestAssured.given().get("/api/v1/visa-letters/" + reference).then().statusCode(200).body("valid", is(true));
         // the embassy's members have their passports on file (visa letters need them) and arrive before the forum
         for (String id : members.getList("members.id", String.class)) {
             JsonPath r = asOrganizer().get("/api/v1/registrations/" + id).then().statusCode(200)
