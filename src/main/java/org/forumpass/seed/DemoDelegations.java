@@ -64,7 +64,7 @@ public class DemoDelegations {
             CreatedDelegation d = delegations.create(slug, req);
             for (JsonNode seedMember : members == null ? List.<JsonNode>of() : members) {
                 ObjectNode m = (ObjectNode) moved(seedMember, shiftDays);
-                JsonNode letter = m.remove("visaLetter");
+                JsonNode letter = m.remove("visaLetter"); // not part of the registration
                 RegisterResponse r = delegations.addMember(d.id(), convert(m, RegisterRequest.class), Origin.DELEGATION);
                 // "visaLetter": "REQUESTED" or "ISSUED": the member's letter as the focal point asked and the organizers decided
                 if (letter != null && r.status() == RegistrationStatus.CONFIRMED) {
@@ -86,7 +86,6 @@ public class DemoDelegations {
     /** The member with its answers' dates and its document's expiry moved by the forum's shift. */
     private static JsonNode moved(JsonNode member, long days) {
         ObjectNode m = member.deepCopy();
-        m.remove("visaLetter"); // read by DemoMemberExtras, not part of the registration
         if (m.get("answers") instanceof ObjectNode answers) {
             for (Iterator<Map.Entry<String, JsonNode>> it = answers.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
