@@ -305,7 +305,7 @@ public class DelegationPages {
                              String visaLink) {
     }
 
-    private TemplateInstance mainPage(DelegationView d, String lang, FormState form) {
+    TemplateInstance mainPage(DelegationView d, String lang, FormState form) {
         EventView event = events.view(d.event());
         Msg m = Texts.bundle(lang);
         List<QuotaLine> quotas = new ArrayList<>();
@@ -429,7 +429,7 @@ public class DelegationPages {
     }
 
     /** An empty member form: the delegation's country and organization, e-mails in the page's language. */
-    private static FormState defaultForm(DelegationView d, String lang) {
+    static FormState defaultForm(DelegationView d, String lang) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         values.put("country", List.of(d.country()));
         values.put("organization", List.of(d.organization()));

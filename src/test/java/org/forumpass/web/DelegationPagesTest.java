@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -31,6 +32,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.forumpass.delegation.DelegationRecords.DelegationView;
+import org.forumpass.delegation.DelegationRecords.MemberView;
+import org.forumpass.delegation.DelegationService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,6 +44,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DelegationPagesTest {
+    @Inject
+    DelegationService delegations;
+    @Inject
+    DelegationPages pages;
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
     private static final String ORG = "Embassy of the Republic of Kazakhstan";
 
@@ -97,7 +105,9 @@ class DelegationPagesTest {
         f.put("country", "KZ");
         f.put("organization", ORG);
         f.put("jobTitle", "Counsellor");
-        f.put("category", category);
+        if (category != null) {
+            f.put("category", category);
+        }
         f.put("language", "en");
         f.put("consent", "true");
         return f;
@@ -431,6 +441,63 @@ class DelegationPagesTest {
                 text(html, "member-" + memberId));
         assertFalse(html.contains("data-upload=\"/d/" + d.get("id") + "/members/" + memberId + "/photo\""), "an accepted photo stays");
         as(d, cookie).contentType("image/jpeg").body(jpeg()).put(photo).then().statusCode(409).body("code", is("photo.locked"));
+    }
+
+    @Test
+    void aVisaLetterStateIsShownInTheReadersLanguageWhenThereIsOne() {
+        Map<String, String> d = embassy(List.of());
+        String withLetter = addByApi(d, "GOVERNMENT");
+        String withRecord = addByApi(d, "GOVERNMENT");
+        String without = addByApi(d, "DIPLOMATIC");
+        DelegationView v = delegations.view(d.get("id"));
+        String html = pages.mainPage(v, "en", DelegationPages.defaultForm(v, "en")).render();
+        assertFalse(html.contains("Visa letter"), "no letter asked for: no column");
+
+        // the visa letters feature answers {state, reference, ...} for a member (DelegationService.MemberExtras)
+        record Letter(String state, String reference) {
+        }
+        List<MemberView> members = v.members().stream().map(m -> new MemberView(m.id(), m.givenName(), m.familyName(),
+                m.nativeName(), m.email(), m.category(), m.status(), m.holdsPlace(), m.photo(), m.badge(),
+                m.id().equals(withLetter) ? Map.of("state", "ISSUED", "reference", "VL-2027-0001")
+                        : m.id().equals(withRecord) ? new Letter("REQUESTED", null) : null,
+                m.createdAt())).toList();
+        DelegationView lettered = new DelegationView(v.id(), v.event(), v.name(), v.country(), v.organization(), v.focalPoint(),
+                v.quotas(), members, v.createdAt(), v.updatedAt());
+        String en = pages.mainPage(lettered, "en", DelegationPages.defaultForm(v, "en")).render();
+        assertTrue(en.contains("<th scope=\"col\">Visa letter</th>"), "a column once a letter is asked for");
+        assertTrue(en.contains("<span data-state=\"ISSUED\">Issued</span>"), "the letter's state");
+        assertTrue(en.contains("<span data-state=\"REQUESTED\">Requested</span>"), "read from a record as from a map");
+        assertFalse(en.contains("visa-letter.pdf"), "no download link until the letter's route exists");
+        String zh = pages.mainPage(lettered, "zh", DelegationPages.defaultForm(v, "zh")).render();
+        assertTrue(zh.contains("<span data-state=\"ISSUED\">已签发</span>") && zh.contains("<span data-state=\"REQUESTED\">已申请</span>"));
+        assertTrue(text(zh, "member-" + without).endsWith("无照片 已签发 替换 — Nurlan Abenov 撤回 — Nurlan Abenov"), text(zh, "member-" + without));
+        assertTrue(zh.contains("<td class=\"member-visa\"></td>"), "a member without a letter has an empty cell");
+    }
+
+    @Test
+    void whenTheForumTakesNoRegistrationsThePageSaysSoAndStillWithdraws() {
+        String slug = slug();
+        Map<String, Object> e = event(slug);
+        e.put("registrationOpensAt", OffsetDateTime.now().plusDays(1).toString());
+        createEvent(e);
+        Map<String, String> d = delegation(slug, "Embassy of Kazakhstan " + slug);
+        Map<String, Object> m = delegate(email());
+        m.put("category", "GOVERNMENT");
+        String memberId = asOrganizer().body(m).post("/api/v1/delegations/" + d.get("id") + "/members").then().statusCode(201)
+                .extract().path("id"); // organizers register outside the window
+        String cookie = open(d);
+        String html = page(d, cookie, "en");
+        assertEquals("This forum does not take registrations now: members can no longer be added or replaced.", text(html, "add-closed"));
+        assertFalse(html.contains("id=\"registration-form\""), "no add form");
+        assertFalse(html.contains("member-replace"), "no replacement");
+        assertTrue(html.contains("member-withdraw"), "withdrawing frees a place whenever");
+        as(d, cookie).contentType(FORM).formParams(member("GOVERNMENT", "Nurlan", "Abenov", "")).post("/d/" + d.get("id"))
+                .then().statusCode(409).body(containsString("id=\"add-closed\""));
+        as(d, cookie).contentType(FORM).formParams(member(null, "Aliya", "Abenova", ""))
+                .post("/d/" + d.get("id") + "/members/" + memberId + "/replace?lang=en").then().statusCode(409);
+        assertEquals(1, used(d, "GOVERNMENT"));
+        as(d, cookie).contentType(FORM).post("/d/" + d.get("id") + "/members/" + memberId + "/withdraw").then().statusCode(303);
+        assertEquals(0, used(d, "GOVERNMENT"));
     }
 
     /** A 600×800 face-like JPEG. */
