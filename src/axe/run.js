@@ -6,8 +6,10 @@
 // console's Photos tab has one to review), one GOVERNMENT delegate registers with a passport (the delegate list shows
 // the masked document). The event issues visa letters (issue 15): the manage page shows the letter's section, and one
 // ACADEMIC delegate with a passport asks for a letter, so the console's Visa letters tab lists one to decide. The
-// console's Delegations tab is checked with a demo delegation opened and with the new-delegation form's errors.
-// Exits 1 when any page has a violation.
+// console's Delegations tab is checked with a demo delegation opened and with the new-delegation form's errors. It
+// also creates a delegation of its own through the API (organizer login) with three members, one withdrawn and one
+// with a photo, and opens its focal point's link, so that the focal point's page (/d/{id}) is checked with members, its
+// form errors, the withdrawal step and the replacement form. Exits 1 when any page has a violation.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const axeSrc = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -47,16 +49,7 @@ async function prepare(browser) {
     nativeName: 'Иван Петров', country: 'RU', phone: null, email: `axe-visa-${Date.now()}@example.org`,
     identity: { documentType: 'PASSPORT', number: 'E76543210', issuingCountry: 'RU', nationality: 'RU', expiresOn: inFive, dateOfBirth: '1981-02-03' } }));
   if (a.status === 'CONFIRMED') await api('POST', `/api/v1/registrations/${a.id}/visa-letter`, a.manageToken);
-  // a 600×800 JPEG drawn by the browser's canvas
-  const page = await browser.newPage();
-  const b64 = await page.evaluate(() => {
-    const c = document.createElement('canvas'); c.width = 600; c.height = 800;
-    const g = c.getContext('2d'); g.fillStyle = '#3a6ea5'; g.fillRect(0, 0, 600, 800);
-    g.fillStyle = '#f1c27d'; g.beginPath(); g.ellipse(300, 360, 150, 200, 0, 0, 2 * Math.PI); g.fill();
-    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
-  });
-  await page.close();
-  await api('PUT', `/api/v1/registrations/${d.id}/photo`, d.manageToken, Buffer.from(b64, 'base64'), 'image/jpeg');
+  await api('PUT', `/api/v1/registrations/${d.id}/photo`, d.manageToken, await jpeg(browser), 'image/jpeg');
   // issue 15: an ACADEMIC delegate, confirmed at once, whose badge an organizer printed: the badge desk lists it
   const desk = await api('POST', `/api/v1/events/${slug}/registrations`, null, who('ACADEMIC', { familyName: 'Svobodová',
     givenName: 'Petra', nativeName: null, email: `axe-desk-${Date.now()}@example.org` }));
@@ -65,11 +58,51 @@ async function prepare(browser) {
   return `${base}/r/${d.id}?t=${d.manageToken}`;
 }
 
+// a 600×800 JPEG drawn by the browser's canvas
+async function jpeg(browser) {
+  const page = await browser.newPage();
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas'); c.width = 600; c.height = 800;
+    const g = c.getContext('2d'); g.fillStyle = '#3a6ea5'; g.fillRect(0, 0, 600, 800);
+    g.fillStyle = '#f1c27d'; g.beginPath(); g.ellipse(300, 360, 150, 200, 0, 0, 2 * Math.PI); g.fill();
+    return c.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  await page.close();
+  return Buffer.from(b64, 'base64');
+}
+
+// issue 15: a delegation of the forum with places in three categories and three members (a Chinese name with a
+// passport, one with a photo waiting for review, one withdrawn); answers the focal point's link on this base URL
+async function prepareDelegation(browser) {
+  const token = (await api('POST', '/api/v1/auth/login', null, { username: 'admin', password: adminPass })).token;
+  const event = await api('GET', `/api/v1/events/${slug}`, token);
+  const created = await api('POST', `/api/v1/events/${slug}/delegations`, token, {
+    name: `Delegation of Kazakhstan ${Date.now()}`, country: 'KZ', organization: 'Ministry of Digital Development',
+    focalPoint: { name: 'Aigerim Sadykova', email: `axe-focal-${Date.now()}@example.org`, language: 'zh' },
+    quotas: { GOVERNMENT: 2, INDUSTRY: 2, DIPLOMATIC: 1 } });
+  const focal = created.focalPointToken;
+  const add = (category, extra) => api('POST', `/api/v1/delegations/${created.id}/members`, focal, Object.assign({
+    givenName: 'Nurlan', familyName: 'Abenov', nativeName: 'Нурлан Абенов', jobTitle: 'Counsellor',
+    email: `axe-member-${category}-${Date.now()}@example.org`, category, sessions: [], language: 'en', consent: true }, extra || {}));
+  const inFive = new Date(Date.now() + 5 * 365 * 86400000).toISOString().slice(0, 10);
+  await add('GOVERNMENT', { givenName: 'Wei', familyName: 'Wang', nativeName: '王伟', answers: { arrival_date: event.startsAt.slice(0, 10) },
+    identity: { documentType: 'PASSPORT', number: 'E12345680', issuingCountry: 'CN', nationality: 'CN', expiresOn: inFive, dateOfBirth: '1979-04-23' } });
+  const withPhoto = await add('INDUSTRY');
+  await api('PUT', `/api/v1/registrations/${withPhoto.id}/photo`, focal, await jpeg(browser), 'image/jpeg');
+  const gone = await add('INDUSTRY', { givenName: 'Dana', familyName: 'Ospanova', nativeName: 'Дана Оспанова' });
+  await api('DELETE', `/api/v1/delegations/${created.id}/members/${gone.id}`, focal);
+  // the link names the app's public URL; the same path and token on the base this check was given
+  const link = new URL(created.focalPointUrl);
+  return { home: `${base}/d/${created.id}`, link: `${base}${link.pathname}${link.search}` };
+}
+
 (async () => {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
   const manage = manageArg || await prepare(browser);
   console.log(`manage page: ${manage}`);
+  const delegation = await prepareDelegation(browser);
+  console.log(`focal point's page: ${delegation.home}`);
   let total = 0;
   async function check(page, label) {
     await page.addScriptTag({ content: axeSrc });
@@ -82,6 +115,7 @@ async function prepare(browser) {
   for (const size of [{ width: 412, height: 915 }, { width: 1280, height: 900 }]) {
     const ctx = await browser.newContext({ bypassCSP: true, viewport: size });
     const page = await ctx.newPage();
+    await page.goto(delegation.link); // the focal point's link: its token moves into the page's cookie
     for (const lang of ['en', 'zh']) {
       for (const path of ['/', `/events/${slug}`, '/door', '/admin']) {
         await page.goto(`${base}${path}?lang=${lang}`); await check(page, `${size.width} ${lang} ${path}`);
@@ -96,6 +130,17 @@ async function prepare(browser) {
           await check(page, `${size.width} ${lang} manage errors`);
         }
       }
+      // the focal point's page: members, the add form with errors, the withdrawal step, the replacement form with errors
+      await page.goto(`${delegation.home}?lang=${lang}`); await check(page, `${size.width} ${lang} delegation`);
+      const withdrawHref = await page.$eval('.member-withdraw', a => a.href);
+      const replaceHref = await page.$eval('.member-replace', a => a.href);
+      await page.$$eval('#registration-form [required]', els => els.forEach(el => el.removeAttribute('required')));
+      await Promise.all([page.waitForNavigation(), page.click('#add-member')]);
+      await check(page, `${size.width} ${lang} delegation add errors`);
+      await page.goto(withdrawHref); await check(page, `${size.width} ${lang} delegation withdraw step`);
+      await page.goto(replaceHref); await check(page, `${size.width} ${lang} delegation replace`);
+      await Promise.all([page.waitForNavigation(), page.click('#replace-member')]);
+      await check(page, `${size.width} ${lang} delegation replace errors`);
       // registration form with errors
       await page.goto(`${base}/events/${slug}?lang=${lang}`);
       const submit = await page.$('form button[type=submit], form input[type=submit]');

@@ -226,8 +226,12 @@ public class DelegationService implements DelegationHook {
     public RegisterResponse addMemberOnce(String publicId, RegisterRequest req, Origin origin) {
         Delegation d = require(publicId);
         RegisterRequest body = req == null ? null : req.withDefaults(d.country, d.organization, null);
-        validator.start(body).throwIfAny();
-        if (!DelegationQuota.take(d.id, body.category())) {
+        if (body == null) {
+            validator.start(null).throwIfAny();
+        }
+        // every other bad field is reported at once by registerOnce's checks, which roll the place back; without a
+        // category they refuse the body (it is required), so no member is registered without a place
+        if (body.category() != null && !DelegationQuota.take(d.id, body.category())) {
             throw quotaExceeded(d, body.category());
         }
         return registrations.registerOnce(d.event.slug, body, origin, d.id);

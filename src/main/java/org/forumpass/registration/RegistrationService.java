@@ -196,10 +196,11 @@ public class RegistrationService {
         }
         Event event = old.event;
         Instant now = clock.instant();
-        Violations early = validator.start(req == null ? null : req.withDefaults(null, null, old.category));
         if (req == null) {
-            early.throwIfAny();
+            validator.start(null).throwIfAny();
         }
+        // the replacement's own rules first; every other bad field is reported at once by check() below
+        Violations early = new Violations();
         if (req.category() != null && req.category() != old.category) {
             early.rule("category", "replacement_category", Map.of("category", old.category));
         }

@@ -396,4 +396,181 @@ public interface Msg {
 
     @Message
     String visa_needs_confirmation();
+    // issue 15: the focal point's page (/d/{id})
+    @Message
+    String delegation_kicker();
+
+    @Message
+    String delegation_focal_point(String name);
+
+    @Message
+    String delegation_quotas_title();
+
+    @Message
+    String delegation_col_category();
+
+    @Message
+    String delegation_col_places();
+
+    @Message
+    String delegation_quota_line(int used, int quota, int left);
+
+    @Message
+    String delegation_members_title();
+
+    @Message
+    String delegation_members_none();
+
+    @Message
+    String delegation_col_name();
+
+    @Message
+    String delegation_col_status();
+
+    @Message
+    String delegation_col_photo();
+
+    @Message
+    String delegation_col_badge();
+
+    @Message
+    String delegation_col_visa();
+
+    @Message
+    String delegation_col_actions();
+
+    @Message
+    String delegation_photo_missing();
+
+    @Message
+    String delegation_photo_none();
+
+    @Message
+    String delegation_photo_of(String name);
+
+    @Message
+    String delegation_badge_issued();
+
+    @Message
+    String delegation_badge_none();
+
+    @Message
+    String delegation_visa_requested();
+
+    @Message
+    String delegation_visa_issued();
+
+    @Message
+    String delegation_visa_rejected();
+
+    @Message
+    String delegation_visa_revoked();
+
+    @Message
+    String delegation_visa_download();
+
+    @Message
+    String delegation_withdraw();
+
+    @Message
+    String delegation_replace();
+
+    @Message
+    String delegation_withdrawn_title();
+
+    @Message
+    String delegation_withdrawn_note();
+
+    @Message
+    String delegation_add_title();
+
+    @Message
+    String delegation_add_intro();
+
+    @Message
+    String delegation_add_none_left();
+
+    @Message
+    String delegation_closed();
+
+    @Message
+    String delegation_native_name_hint();
+
+    @Message
+    String delegation_category_hint();
+
+    @Message
+    String delegation_sessions();
+
+    @Message
+    String delegation_sessions_hint();
+
+    @Message
+    String delegation_not_for_category();
+
+    @Message
+    String delegation_photo_hint(String categories);
+
+    @Message
+    String delegation_mail_language();
+
+    @Message
+    String delegation_consent_label(String version);
+
+    @Message
+    String delegation_add_submit();
+
+    @Message
+    String delegation_added(String name, String status);
+
+    @Message
+    String delegation_withdrawn_notice(String name);
+
+    @Message
+    String delegation_replaced_notice(String name, String status);
+
+    @Message
+    String delegation_photo_sent(String name);
+
+    @Message
+    String delegation_duplicate_email();
+
+    @Message
+    String delegation_quota_used_up(int quota, String category);
+
+    @Message
+    String delegation_withdraw_title(String name);
+
+    @Message
+    String delegation_withdraw_what();
+
+    @Message
+    String delegation_withdraw_text(String category);
+
+    @Message
+    String delegation_withdraw_confirm(String name);
+
+    @Message
+    String delegation_keep();
+
+    @Message
+    String delegation_replace_title(String name);
+
+    @Message
+    String delegation_replace_intro(String name, String category);
+
+    @Message
+    String delegation_new_member();
+
+    @Message
+    String delegation_replace_category(String category);
+
+    @Message
+    String delegation_replace_submit(String name);
+
+    @Message
+    String delegation_not_member_title();
+
+    @Message
+    String delegation_not_member_text();
 }

@@ -264,7 +264,7 @@ public class RegistrationPages {
     }
 
     /** 403: the form came from another site's page (see FormOrigin). */
-    private Response foreignForm(String lang, String langParam) {
+    Response foreignForm(String lang, String langParam) {
         Msg m = Texts.bundle(lang);
         String html = messagePage.data("lang", lang).data("title", m.form_foreign_title())
                 .data("text", m.form_foreign_text(publicUrl.base() + "/")).setLocale(Lang.locale(lang)).render();
@@ -276,7 +276,8 @@ public class RegistrationPages {
         return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, path).build();
     }
 
-    private Response invalidLink(String lang, String langParam) {
+    /** 403: the link's token is missing, wrong or replaced (also the focal point's page, {@link DelegationPages}). */
+    Response invalidLink(String lang, String langParam) {
         String html = messagePage.data("lang", lang).data("title", Texts.bundle(lang).link_invalid_title())
                 .data("text", Texts.bundle(lang).link_invalid_text()).setLocale(Lang.locale(lang)).render();
         return PageResource.page(Response.status(403), html, langParam, lang);
@@ -291,12 +292,16 @@ public class RegistrationPages {
      * retention days, or 30 days when it has none), at least a few minutes so that the link still opens.
      */
     private NewCookie tokenCookie(String id, String token, UriInfo uri) {
-        EventView event = events.view(registrations.view(id).event());
+        return privateCookie(cookieName(id), "/r/" + id, token, events.view(registrations.view(id).event()), uri);
+    }
+
+    /** A link's token kept for the pages under {@code path} only (also the focal point's, {@link DelegationPages}). */
+    NewCookie privateCookie(String name, String path, String token, EventView event, UriInfo uri) {
         Instant until = event.endsAt().toInstant().plus(Duration.ofDays(
                 event.retentionDays() == null ? DAYS_KEPT_WITHOUT_RETENTION : event.retentionDays()));
         long seconds = Math.max(MIN_COOKIE_SECONDS, Math.min(MAX_COOKIE_SECONDS,
                 Duration.between(clock.instant(), until).getSeconds()));
-        return new NewCookie.Builder(cookieName(id)).value(token).path("/r/" + id).httpOnly(true)
+        return new NewCookie.Builder(name).value(token).path(path).httpOnly(true)
                 .secure(publicUrl.secure() || "https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
                 .sameSite(NewCookie.SameSite.LAX).maxAge((int) seconds).build();
     }
@@ -306,7 +311,7 @@ public class RegistrationPages {
         return c == null || c.getValue().isBlank() ? null : c.getValue();
     }
 
-    private static Category category(FormState state, String field) {
+    static Category category(FormState state, String field) {
         String v = state.value(field);
         if (v == null) {
             return null;
@@ -327,7 +332,7 @@ public class RegistrationPages {
         return v == null ? List.of() : List.of(v);
     }
 
-    private static String enc(String s) {
+    static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
@@ -401,16 +406,34 @@ public class RegistrationPages {
 
         /** {@code labels}: names of fields Texts does not know (the event's own fields, issue 14). */
         FormState failed(DomainException e, String lang, Map<String, String> labels) {
+            return failed(e, lang, labels, List.of());
+        }
+
+        /**
+         * As above, the summary in the order of {@code order} (the form's field names as the page shows them, top
+         * to bottom); fields it does not name come after, in the server's order.
+         */
+        FormState failed(DomainException e, String lang, Map<String, String> labels, List<String> order) {
             Map<String, String> byField = new LinkedHashMap<>();
             List<String> summary = new ArrayList<>();
-            for (Violation v : e.violations()) {
-                String field = v.field().startsWith("identity.") || v.field().startsWith(FormFields.PREFIX) ? v.field() : v.field().replaceAll("[\\[.].*$", "");
+            List<Violation> sorted = new ArrayList<>(e.violations());
+            sorted.sort(java.util.Comparator.comparingInt(v -> {
+                int i = order.indexOf(formField(v.field()));
+                return i < 0 ? order.size() : i;
+            }));
+            for (Violation v : sorted) {
+                String field = formField(v.field());
                 String message = Texts.violation(lang, v);
                 byField.merge(field, message, (a, b) -> a + "; " + b);
                 summary.add(labels.getOrDefault(field, Texts.field(lang, field)) + ": " + message);
             }
             String failure = e.violations().isEmpty() ? Texts.failure(lang, e) : null;
             return new FormState(fields, byField, summary, failure);
+        }
+
+        /** The form field a violation's path names: {@code sessions[1]} is {@code sessions}; identity and answers keep their part. */
+        static String formField(String path) {
+            return path.startsWith("identity.") || path.startsWith(FormFields.PREFIX) ? path : path.replaceAll("[\\[.].*$", "");
         }
     }
 }
