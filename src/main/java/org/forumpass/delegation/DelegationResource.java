@@ -134,7 +134,7 @@ public class DelegationResource {
         if (organizer()) {
             audit.record(identity, AuditAction.VISA_LETTER_DOWNLOADED, slug, null, "delegation " + id);
         }
-        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "inline; filename=\"visa-letters-" + id + ".pdf\"")
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "attachment; filename=\"visa-letters-" + id + ".pdf\"")
                 .header("Cache-Control", "private, no-store").build();
     }
 

@@ -304,6 +304,12 @@ public class VisaLetterService {
         return view(letter(r), r);
     }
 
+    /** Whether the event issues letters. */
+    @Transactional
+    public boolean enabled(String slug) {
+        return enabled(VisaLetterSettings.findById(events.require(slug).id));
+    }
+
     /** The registration's letter, or null when none was asked for (a delegation's member list). */
     @Transactional
     public LetterView find(String publicId) {

@@ -36,6 +36,8 @@ import org.forumpass.delegation.DelegationError;
 import org.forumpass.delegation.DelegationRecords.DelegationView;
 import org.forumpass.delegation.DelegationRecords.MemberView;
 import org.forumpass.delegation.DelegationService;
+import org.forumpass.visa.VisaLetterService;
+import org.forumpass.common.error.CommonError;
 import org.forumpass.event.Category;
 import org.forumpass.event.EventService;
 import org.forumpass.event.EventView;
@@ -81,6 +83,8 @@ public class DelegationPages {
     ForumPassConfig config;
     @Inject
     AuditService audit;
+    @Inject
+    VisaLetterService letters;
     @Inject
     ObjectMapper mapper;
     @Inject
@@ -207,6 +211,68 @@ public class DelegationPages {
         return seeOther(home(id, langParam, lang) + (langParam == null ? "?" : "&") + "withdrawn=" + rid);
     }
 
+    // ---- visa letters --------------------------------------------------------------------------
+
+    /** The focal point asks for a member's visa letter (as the member could from their own page). */
+    @POST
+    @Path("members/{rid}/visa-letter")
+    @Operation(hidden = true)
+    public Response requestLetter(@PathParam("id") String id, @PathParam("rid") String rid,
+                                  @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
+        String lang = Lang.resolve(langParam, headers);
+        if (formOrigin.foreign(headers)) {
+            return pages.foreignForm(lang, langParam);
+        }
+        if (!opened(id, headers)) {
+            return pages.invalidLink(lang, langParam);
+        }
+        if (member(delegations.view(id), rid).isEmpty()) {
+            return notMember(lang, langParam);
+        }
+        try {
+            letters.request(rid, ACTOR + id);
+        } catch (DomainException e) {
+            String html = messagePage.data("lang", lang).data("title", Texts.bundle(lang).delegation_visa_request())
+                    .data("text", Texts.failure(lang, e)).setLocale(Lang.locale(lang)).render();
+            return PageResource.page(Response.status(e.error().status()), html, langParam, lang);
+        }
+        return seeOther(home(id, langParam, lang) + (langParam == null ? "?" : "&") + "letter=" + rid);
+    }
+
+    /** A member's issued letter, with the page's cookie (no token in the URL). */
+    @GET
+    @Path("members/{rid}/visa-letter.pdf")
+    @Produces("application/pdf")
+    @Operation(hidden = true)
+    public Response letter(@PathParam("id") String id, @PathParam("rid") String rid, @Context HttpHeaders headers) {
+        requireOpened(id, headers);
+        if (member(delegations.view(id), rid).isEmpty()) {
+            throw new DomainException(DelegationError.NOT_MEMBER, "The registration is not a member of this delegation");
+        }
+        return pdf(letters.pdf(rid), "visa-letter-" + rid);
+    }
+
+    /** Every issued letter of the delegation in one PDF. */
+    @GET
+    @Path("visa-letters.pdf")
+    @Produces("application/pdf")
+    @Operation(hidden = true)
+    public Response allLetters(@PathParam("id") String id, @Context HttpHeaders headers) {
+        requireOpened(id, headers);
+        return pdf(letters.pdf(delegations.confirmedMembers(id)), "visa-letters-" + id);
+    }
+
+    private void requireOpened(String id, HttpHeaders headers) {
+        if (!opened(id, headers)) {
+            throw new DomainException(CommonError.FORBIDDEN, "Open the delegation's page with the link from the e-mail first");
+        }
+    }
+
+    private static Response pdf(byte[] bytes, String name) {
+        return Response.ok(bytes, "application/pdf").header("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"")
+                .header("Cache-Control", "private, no-store").build();
+    }
+
     // ---- replacing -----------------------------------------------------------------------------
 
     /** The replacement form: the new person's details; the place's category and sessions stay. */
@@ -302,7 +368,9 @@ public class DelegationPages {
     public record MemberLine(String id, String name, String nativeName, String category, String categoryLabel,
                              String status, String statusLabel, String photoState, String photoLabel, String photoReason,
                              boolean photoRequired, boolean canUpload, boolean badge, String visaState, String visaLabel,
-                             String visaLink) {
+                             String visaLink,
+                             /** Whether the focal point may ask for the member's letter now, and why not (null: it may, or letters are off). */
+                             boolean visaCanRequest, String visaRefusal) {
     }
 
     TemplateInstance mainPage(DelegationView d, String lang, FormState form) {
@@ -330,7 +398,8 @@ public class DelegationPages {
                 .data("quotas", quotas)
                 .data("active", active)
                 .data("withdrawn", withdrawn)
-                .data("anyVisa", d.members().stream().anyMatch(x -> x.visaLetter() != null))
+                .data("anyVisa", letters.enabled(d.event()) || d.members().stream().anyMatch(x -> x.visaLetter() != null))
+                .data("anyIssued", active.stream().anyMatch(x -> "ISSUED".equals(x.visaState())))
                 .data("canAdd", event.registrationOpen() && !withPlaces.isEmpty())
                 .data("canReplace", event.registrationOpen())
                 .data("categories", withPlaces.stream().map(c -> new Option(c.name(), Labels.category(c, lang))).toList())
@@ -372,11 +441,18 @@ public class DelegationPages {
         };
         boolean photoRequired = event != null && event.photoRequiredFor().contains(m.category());
         String visaState = visaState(m.visaLetter());
+        VisaLetterService.Section section = m.holdsPlace() ? letters.section(m.id()) : null;
+        boolean canRequest = section != null && section.refusal() == null
+                && (visaState == null || "REJECTED".equals(visaState));
+        String refusal = section == null || section.refusal() == null || visaState != null ? null
+                : "passport_missing".equals(section.refusal()) ? msg.delegation_visa_needs_passport()
+                : msg.delegation_visa_needs_confirmation();
         return new MemberLine(m.id(), m.givenName() + " " + m.familyName(), m.nativeName(), m.category().name(),
                 Labels.category(m.category(), lang), m.status().name(), Labels.status(m.status(), lang), photoState,
                 photoLabel, photo == null || photo.get("rejectionReason") == null ? null : String.valueOf(photo.get("rejectionReason")),
                 photoRequired, photoRequired && m.holdsPlace() && !"ACCEPTED".equals(photoState), m.badge() != null,
-                visaState, visaState == null ? null : visaLabel(visaState, msg), visaLetterLink(d.id(), m.id(), visaState));
+                visaState, visaState == null ? null : visaLabel(visaState, msg), visaLetterLink(d.id(), m.id(), visaState),
+                canRequest, refusal);
     }
 
     /** The visa letter's state, read from whatever the visa feature answers for a member ({state, ...}), or null. */
@@ -399,19 +475,15 @@ public class DelegationPages {
         };
     }
 
-    /**
-     * Hook for the visa letters (issue 15): the link to the member's letter from this page, or null for none. Once
-     * the cookie-checked route exists, answer {@code "/d/" + delegationId + "/members/" + memberId + "/visa-letter.pdf"}
-     * for an ISSUED letter; the members table shows it beside the state (text: msg delegation_visa_download).
-     */
+    /** The member's issued letter, from this page (the cookie opens it); null until the letter is issued. */
     static String visaLetterLink(String delegationId, String memberId, String visaState) {
-        return null;
+        return "ISSUED".equals(visaState) ? "/d/" + delegationId + "/members/" + memberId + "/visa-letter.pdf" : null;
     }
 
     /** The notice after an action: ?added=, ?withdrawn=, ?replaced= or ?photo= name a member of this delegation. */
     private static String notice(DelegationView d, MultivaluedMap<String, String> query, String lang) {
         Msg m = Texts.bundle(lang);
-        for (String kind : List.of("added", "withdrawn", "replaced", "photo")) {
+        for (String kind : List.of("added", "withdrawn", "replaced", "photo", "letter")) {
             Optional<MemberView> who = Optional.ofNullable(query.getFirst(kind)).flatMap(rid -> member(d, rid));
             if (who.isPresent()) {
                 MemberView mv = who.get();
@@ -421,6 +493,7 @@ public class DelegationPages {
                     case "added" -> m.delegation_added(name, status);
                     case "withdrawn" -> m.delegation_withdrawn_notice(name);
                     case "replaced" -> m.delegation_replaced_notice(name, status);
+                    case "letter" -> m.delegation_visa_requested_notice(name);
                     default -> m.delegation_photo_sent(name);
                 };
             }

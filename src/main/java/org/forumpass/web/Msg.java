@@ -573,4 +573,19 @@ public interface Msg {
 
     @Message
     String delegation_not_member_text();
+
+    @Message
+    String delegation_visa_request();
+
+    @Message
+    String delegation_visa_needs_passport();
+
+    @Message
+    String delegation_visa_needs_confirmation();
+
+    @Message
+    String delegation_visa_all();
+
+    @Message
+    String delegation_visa_requested_notice(String name);
 }

@@ -171,6 +171,94 @@ class FocalPointBrowserTest {
                 .body("quotas.DIPLOMATIC.used", is(1));
     }
 
+    /**
+     * The issue's walk for visa letters: in 中文 the focal point adds two members with their passports, asks for both
+     * letters from the members table, the organizers issue them for the delegation, and the focal point downloads
+     * them from the page (one PDF, no token in the link), read back with PDFBox.
+     */
+    @Test
+    void aFocalPointAddsTwoMembersInChineseAndDownloadsTheirLetters() throws Exception {
+        String slug = slug();
+        Map<String, Object> e = event(slug);
+        e.put("identityRequiredFor", List.of("GOVERNMENT"));
+        createEvent(e);
+        asOrganizer().body(org.forumpass.visa.VisaFixtures.settings()).put("/api/v1/events/" + slug + "/visa-letter").then().statusCode(200);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Embassy of Egypt " + slug);
+        body.put("country", "EG");
+        body.put("organization", "Embassy of the Arab Republic of Egypt");
+        body.put("focalPoint", Map.of("name", "Mona Hassan", "email", "mona-" + slug + "@example.org", "language", "zh"));
+        body.put("quotas", Map.of("GOVERNMENT", 2));
+        Map<String, Object> created = asOrganizer().body(body).post("/api/v1/events/" + slug + "/delegations").then()
+                .statusCode(201).extract().jsonPath().getMap("");
+        String id = (String) created.get("id");
+        String url = (String) created.get("focalPointUrl");
+        Path downloads = Files.createTempDirectory("fp-letters");
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString(), "eventsEnabled", true));
+
+        browser.get(root + url.substring(url.indexOf("/d/") + 1));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("delegation-name")));
+        browser.findElement(By.cssSelector("a.lang[hreflang=zh]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("add-title"), "添加成员"));
+        String cairo = "A" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        String alex = "A" + (10_000_000 + (int) (Math.random() * 89_999_999));
+        addWithPassport("Ahmed", "Hassan", "أحمد حسن", cairo);
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "已添加 Ahmed Hassan：已确认。"));
+        addWithPassport("Laila", "Mahmoud", "ليلى محمود", alex);
+        wait.until(ExpectedConditions.textToBe(By.id("notice"), "已添加 Laila Mahmoud：已确认。"));
+
+        // ask for both letters from the members table
+        for (String name : List.of("Ahmed Hassan", "Laila Mahmoud")) {
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//tr[.//span[@class='member-name' and text()='" + name + "']]//button[contains(@class,'member-visa-request')]"))).click();
+            wait.until(ExpectedConditions.textToBe(By.id("notice"), "已为 " + name + " 申请签证邀请函，主办方将予以签发。"));
+        }
+        List<WebElement> states = browser.findElements(By.cssSelector("#members .member-visa [data-state]"));
+        assertEquals(List.of("已申请", "已申请"), states.stream().map(WebElement::getText).toList());
+
+        // the organizers issue the delegation's letters at once
+        asOrganizer().post("/api/v1/delegations/" + id + "/visa-letters/approve").then().statusCode(200).body("issued", is(2));
+        browser.navigate().refresh();
+        WebElement all = wait.until(ExpectedConditions.elementToBeClickable(By.id("all-letters")));
+        assertEquals("下载全部已签发的邀请函（一个 PDF）", all.getText());
+        assertEquals(List.of("已签发", "已签发"), browser.findElements(By.cssSelector("#members .member-visa [data-state]")).stream()
+                .map(WebElement::getText).toList());
+        assertEquals(2, browser.findElements(By.cssSelector("#members a.member-visa-pdf")).size(), "each member's letter too");
+        assertFalse(all.getAttribute("href").contains("t="), "no token in the link");
+        all.click();
+        Path file = downloads.resolve("visa-letters-" + id + ".pdf");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
+                .until(b -> Files.exists(file) && !Files.exists(downloads.resolve("visa-letters-" + id + ".pdf.crdownload")));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(file))) {
+            assertEquals(2, doc.getNumberOfPages());
+            String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc),
+                    java.text.Normalizer.Form.NFKC);
+            for (String want : List.of(cairo, alex, "Ahmed Hassan", "Laila Mahmoud", "签证邀请函", "Invitation Letter for a Visa Application")) {
+                assertTrue(text.contains(want), want + " in the letters:\n" + text);
+            }
+        }
+    }
+
+    /** A government member with the passport the forum asks of that category; the rest of the form by its defaults. */
+    private void addWithPassport(String given, String family, String nativeName, String number) {
+        WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("registration-form")));
+        browser.findElement(By.id("givenName")).sendKeys(given);
+        browser.findElement(By.id("familyName")).sendKeys(family);
+        browser.findElement(By.id("nativeName")).sendKeys(nativeName);
+        browser.findElement(By.id("email")).sendKeys(given.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        new Select(browser.findElement(By.id("category"))).selectByVisibleText("政府");
+        new Select(browser.findElement(By.id("identity-documentType"))).selectByValue("PASSPORT");
+        browser.findElement(By.id("identity-number")).sendKeys(number);
+        new Select(browser.findElement(By.id("identity-issuingCountry"))).selectByValue("EG");
+        new Select(browser.findElement(By.id("identity-nationality"))).selectByValue("EG");
+        browser.executeScript("document.getElementById('identity-expiresOn').value = arguments[0];"
+                + "document.getElementById('identity-dateOfBirth').value = '1975-06-01';",
+                java.time.LocalDate.now().plusYears(5).toString());
+        browser.findElement(By.id("consent")).click();
+        form.findElement(By.id("add-member")).click();
+    }
+
     /** A 600×800 picture on disk, for the file input. */
     private static Path photo() throws Exception {
         BufferedImage img = new BufferedImage(600, 800, BufferedImage.TYPE_INT_RGB);

@@ -33,7 +33,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.forumpass.delegation.DelegationRecords.DelegationView;
-import org.forumpass.delegation.DelegationRecords.MemberView;
 import org.forumpass.delegation.DelegationService;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +114,12 @@ class DelegationPagesTest {
 
     /** The API's member body, for members added before a test looks at the page. */
     private static String addByApi(Map<String, String> d, String category) {
+        return addByApi(d, category, null);
+    }
+
+    private static String addByApi(Map<String, String> d, String category, Map<String, Object> identity) {
         Map<String, Object> m = delegate(email());
+        m.put("identity", identity);
         m.remove("country");
         m.remove("organization");
         m.remove("phone");
@@ -444,34 +448,55 @@ class DelegationPagesTest {
     }
 
     @Test
-    void aVisaLetterStateIsShownInTheReadersLanguageWhenThereIsOne() {
+    void theFocalPointAsksForLettersAndDownloadsThemWithThePagesCookie() throws Exception {
         Map<String, String> d = embassy(List.of());
-        String withLetter = addByApi(d, "GOVERNMENT");
-        String withRecord = addByApi(d, "GOVERNMENT");
+        String id = d.get("id");
+        String cookie = open(d);
+        String withPassport = addByApi(d, "GOVERNMENT", org.forumpass.visa.VisaFixtures.passport("N12345678", "KZ"));
         String without = addByApi(d, "DIPLOMATIC");
-        DelegationView v = delegations.view(d.get("id"));
-        String html = pages.mainPage(v, "en", DelegationPages.defaultForm(v, "en")).render();
-        assertFalse(html.contains("Visa letter"), "no letter asked for: no column");
+        assertFalse(page(d, cookie, "en").contains("Visa letter"), "a forum that issues no letters: no column");
 
-        // the visa letters feature answers {state, reference, ...} for a member (DelegationService.MemberExtras)
-        record Letter(String state, String reference) {
+        asOrganizer().body(org.forumpass.visa.VisaFixtures.settings()).put("/api/v1/events/" + d.get("slug") + "/visa-letter")
+                .then().statusCode(200);
+        String en = page(d, cookie, "en");
+        assertTrue(en.contains("<th scope=\"col\">Visa letter</th>"), "the column once the forum issues letters");
+        assertTrue(en.contains("action=\"/d/" + id + "/members/" + withPassport + "/visa-letter?lang=en\""), "a request button");
+        assertTrue(text(en, "member-" + without).contains("A letter needs a passport on file."), text(en, "member-" + without));
+        assertFalse(en.contains("/members/" + without + "/visa-letter?"), "no button without a passport");
+
+        String done = as(d, cookie).post("/d/" + id + "/members/" + withPassport + "/visa-letter?lang=en").then().statusCode(303)
+                .extract().header("Location");
+        assertTrue(done.endsWith("/d/" + id + "?lang=en&letter=" + withPassport), done);
+        String asked = as(d, cookie).get("/d/" + id + "?lang=en&letter=" + withPassport).then().statusCode(200).extract().asString();
+        assertEquals("The visa letter of Nurlan Abenov is requested; the organizers will issue it.", text(asked, "notice"));
+        assertTrue(asked.contains("<span data-state=\"REQUESTED\">Requested</span>"), "the state");
+        as(d, cookie).get("/d/" + id + "/members/" + withPassport + "/visa-letter.pdf").then().statusCode(409)
+                .body("code", is("visa_letter.not_issued"));
+
+        asOrganizer().post("/api/v1/registrations/" + withPassport + "/visa-letter/approve").then().statusCode(200);
+        String zh = page(d, cookie, "zh");
+        assertTrue(zh.contains("<span data-state=\"ISSUED\">已签发</span>"), "the state in Chinese");
+        assertTrue(zh.contains("href=\"/d/" + id + "/members/" + withPassport + "/visa-letter.pdf\""), "the member's letter");
+        assertTrue(zh.contains("href=\"/d/" + id + "/visa-letters.pdf\" id=\"all-letters\""), "every letter in one file");
+        byte[] one = as(d, cookie).get("/d/" + id + "/members/" + withPassport + "/visa-letter.pdf").then().statusCode(200)
+                .contentType("application/pdf").header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+                .extract().asByteArray();
+        byte[] all = as(d, cookie).get("/d/" + id + "/visa-letters.pdf").then().statusCode(200).extract().asByteArray();
+        for (byte[] pdf : List.of(one, all)) {
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                assertEquals(1, doc.getNumberOfPages());
+                assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(doc).contains("N12345678"));
+            }
         }
-        List<MemberView> members = v.members().stream().map(m -> new MemberView(m.id(), m.givenName(), m.familyName(),
-                m.nativeName(), m.email(), m.category(), m.status(), m.holdsPlace(), m.photo(), m.badge(),
-                m.id().equals(withLetter) ? Map.of("state", "ISSUED", "reference", "VL-2027-0001")
-                        : m.id().equals(withRecord) ? new Letter("REQUESTED", null) : null,
-                m.createdAt())).toList();
-        DelegationView lettered = new DelegationView(v.id(), v.event(), v.name(), v.country(), v.organization(), v.focalPoint(),
-                v.quotas(), members, v.createdAt(), v.updatedAt());
-        String en = pages.mainPage(lettered, "en", DelegationPages.defaultForm(v, "en")).render();
-        assertTrue(en.contains("<th scope=\"col\">Visa letter</th>"), "a column once a letter is asked for");
-        assertTrue(en.contains("<span data-state=\"ISSUED\">Issued</span>"), "the letter's state");
-        assertTrue(en.contains("<span data-state=\"REQUESTED\">Requested</span>"), "read from a record as from a map");
-        assertFalse(en.contains("visa-letter.pdf"), "no download link until the letter's route exists");
-        String zh = pages.mainPage(lettered, "zh", DelegationPages.defaultForm(v, "zh")).render();
-        assertTrue(zh.contains("<span data-state=\"ISSUED\">已签发</span>") && zh.contains("<span data-state=\"REQUESTED\">已申请</span>"));
-        assertTrue(text(zh, "member-" + without).endsWith("无照片 已签发 替换 — Nurlan Abenov 撤回 — Nurlan Abenov"), text(zh, "member-" + without));
-        assertTrue(zh.contains("<td class=\"member-visa\"></td>"), "a member without a letter has an empty cell");
+
+        // nothing of it without the page's cookie, with another delegation's, or for someone not a member
+        Map<String, String> other = delegation(d.get("slug"), "Embassy of Uzbekistan " + d.get("slug"));
+        String otherCookie = open(other);
+        given().get("/d/" + id + "/visa-letters.pdf").then().statusCode(403);
+        given().redirects().follow(false).cookie("fp_d_" + id, otherCookie).get("/d/" + id + "/visa-letters.pdf").then().statusCode(403);
+        as(other, otherCookie).get("/d/" + other.get("id") + "/members/" + withPassport + "/visa-letter.pdf").then().statusCode(404)
+                .body("code", is("delegation.not_member"));
+        as(other, otherCookie).post("/d/" + other.get("id") + "/members/" + withPassport + "/visa-letter").then().statusCode(404);
     }
 
     @Test
