@@ -40,7 +40,7 @@ public class DelegationMail {
                 "venue", (zh && e.venueZh != null ? e.venueZh : e.venue) + ", " + (zh && e.cityZh != null ? e.cityZh : e.city),
                 "linkText", I18n.text(lang, "mail.delegation.link"),
                 "privateNote", I18n.text(lang, "mail.delegation.private"),
-                "url", url,
+                "url", url + "&lang=" + lang, // the page opens in the focal point's language
                 "zh", zh);
         Mail mail = Mail.withText(d.focalEmail, I18n.text(lang, "mail.delegation.subject", Map.of("event", eventName)),
                 text.data(data).render()).setHtml(html.data(data).render());
