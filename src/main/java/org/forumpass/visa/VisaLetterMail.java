@@ -1,21 +1,16 @@
 package org.forumpass.visa;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.forumpass.common.I18n;
+import org.forumpass.common.MailOutbox;
 import org.forumpass.event.Event;
 import org.forumpass.registration.Registration;
 import org.forumpass.registration.RegistrationMail;
-import org.jboss.logging.Logger;
 
 /**
  * The short e-mail a delegate gets when their visa invitation letter is issued, in their language, with the private
@@ -24,16 +19,11 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class VisaLetterMail {
-    private static final Logger LOG = Logger.getLogger(VisaLetterMail.class);
 
     @Inject
-    ReactiveMailer mailer;
-    @Inject
-    TransactionSynchronizationRegistry tx;
+    MailOutbox outbox;
     @Inject
     RegistrationMail registrationMail;
-    @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
-    boolean mock;
     @Inject
     @Location("mail/visa_letter.txt")
     Template text;
@@ -42,28 +32,7 @@ public class VisaLetterMail {
     Template html;
 
     void queue(Registration r, VisaLetter letter) {
-        Mail mail = build(r, letter);
-        String id = r.publicId;
-        tx.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    mailer.send(mail).subscribe().with(
-                            ok -> {
-                                if (mock) {
-                                    LOG.infof("Visa letter mail for registration %s kept in the mock mailbox, not sent", id);
-                                } else {
-                                    LOG.debugf("Sent the visa letter mail for registration %s", id);
-                                }
-                            },
-                            err -> LOG.warnf("Could not send the visa letter mail for registration %s: %s", id, err.getMessage()));
-                }
-            }
-        });
+        outbox.afterCommit(build(r, letter), "Visa letter mail for registration " + r.publicId);
     }
 
     Mail build(Registration r, VisaLetter letter) {
