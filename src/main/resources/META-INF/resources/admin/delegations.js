@@ -134,7 +134,8 @@
       cell(tr, categoryName(m.category));
       cell(tr, statusName(m.status)).className = 'status';
       cell(tr, m.photo ? (T['photo_' + m.photo.status] || m.photo.status) : T.photo_none).className = 'photo';
-      cell(tr, m.badge ? T.badge_issued : T.badge_none).className = 'badge';
+      cell(tr, m.badge ? (m.badge.collectedAt ? T.badge_collected : T.badge_issued) : T.badge_none).className = 'badge';
+      cell(tr, m.visaLetter ? (ALL['admin.visa_' + m.visaLetter.state] || ALL['visa_' + m.visaLetter.state] || m.visaLetter.state) : '').className = 'visa';
       var actions = cell(tr, '');
       actions.className = 'actions';
       if (m.holdsPlace && m.status !== 'CANCELLED' && m.status !== 'REJECTED') {
@@ -149,6 +150,45 @@
     CATEGORIES.forEach(function (c) { box.appendChild(quotaField('q-' + c, c, v.quotas[c])); });
     $('deleg-quota-error').hidden = true;
   }
+  // the delegation's bulk actions: its requested letters issued, its letters in one PDF, its badges to one proxy
+  $('deleg-issue-letters').addEventListener('click', function () {
+    if (!current) { return; }
+    api('POST', '/api/v1/delegations/' + encodeURIComponent(current.id) + '/visa-letters/approve').then(function (r) {
+      return open(current.id).then(function () { say(fill(T.letters_issued, { n: r.issued })); });
+    }).catch(function (p) { say(problemText(p)); });
+  });
+  $('deleg-letters-pdf').addEventListener('click', function () {
+    if (!current) { return; }
+    var headers = { 'Accept': 'application/pdf' };
+    var token = sessionStorage.getItem('fp_admin_token');
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    var id = current.id;
+    fetch('/api/v1/delegations/' + encodeURIComponent(id) + '/visa-letters.pdf', { headers: headers }).then(function (r) {
+      if (!r.ok) { return r.json().then(function (p) { say(problemText(p)); }); }
+      return r.blob().then(function (b) {
+        var a = el('a', { href: URL.createObjectURL(b), download: 'visa-letters-' + id + '.pdf' });
+        document.body.appendChild(a); a.click(); a.remove();
+        say(T.letters_downloaded);
+      });
+    }).catch(function () { say(T.failed); });
+  });
+  $('deleg-collect-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    if (!current) { return; }
+    var input = $('deleg-proxy');
+    api('POST', '/api/v1/delegations/' + encodeURIComponent(current.id) + '/badges/collected', { proxyName: input.value })
+      .then(function (r) {
+        input.removeAttribute('aria-invalid');
+        input.value = '';
+        return open(current.id).then(function () { say(fill(T.collected, { n: r.marked, skipped: r.skipped.length })); });
+      }).catch(function (p) {
+        input.setAttribute('aria-invalid', 'true');
+        var v = p && p.violations && p.violations[0];
+        say(v ? T.proxy_name + ': ' + violationText(v) : problemText(p));
+        input.focus();
+      });
+  });
+
   /** A labelled number input for one category; with {quota, used}, the places in use are said beside it. */
   function quotaField(id, category, q) {
     var wrap = el('div', { 'class': 'field quota', 'data-category': category });

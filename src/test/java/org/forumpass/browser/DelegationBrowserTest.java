@@ -149,6 +149,16 @@ class DelegationBrowserTest {
         wait.until(d -> row("Embassy of Kazakhstan").findElement(By.cssSelector("td.total")).getText().equals("1 / 6"));
         asOrganizer().get("/api/v1/delegations/" + id).then().body("quotas.DIPLOMATIC.quota", is(4));
 
+        // the delegation's badges handed to one proxy at the desk: a name is needed, then the member's badge is collected
+        browser.findElement(By.id("deleg-collect")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("deleg-proxy"), "aria-invalid", "true"));
+        assertTrue(browser.findElement(By.id("deleg-status")).getText().startsWith("Hand every confirmed member's badge to"),
+                browser.findElement(By.id("deleg-status")).getText());
+        browser.findElement(By.id("deleg-proxy")).sendKeys("Second Secretary Dana Serikbayeva", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deleg-status"), "1 badges handed out to the proxy; 0 left"));
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#deleg-members tr[data-id='" + member + "'] td.badge"), "collected"));
+        asOrganizer().get("/api/v1/registrations/" + member).then().body("badge.proxyName", is("Second Secretary Dana Serikbayeva"));
+
         // withdrawing asks first; dismissed, nothing happens; accepted, the place is free again
         WebElement withdraw = browser.findElement(memberRow).findElement(By.cssSelector("button.withdraw"));
         assertEquals("Withdraw Yerlan Zhaksybekov · Ерлан Жақсыбеков", withdraw.getAttribute("aria-label"));
