@@ -109,6 +109,19 @@ public class DelegationResource {
         return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{rid}").build(r.id())).entity(r).build();
     }
 
+    @POST
+    @Path("/focal-point-link")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Send the focal point its link again; ?revoke=true first ends the old link")
+    public DelegationRecords.CreatedDelegation sendLink(@PathParam("id") String id,
+                                                        @jakarta.ws.rs.QueryParam("revoke") boolean revoke) {
+        String slug = checkAccess(id);
+        DelegationRecords.CreatedDelegation sent = delegations.sendLink(id, revoke);
+        audit.record(identity, AuditAction.DELEGATION_CHANGED, slug, null,
+                (revoke ? "focal point link renewed, the old one revoked: " : "focal point link sent again: ") + id);
+        return sent;
+    }
+
     public record CollectRequest(String proxyName) {
     }
 

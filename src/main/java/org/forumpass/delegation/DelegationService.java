@@ -130,6 +130,21 @@ public class DelegationService implements DelegationHook {
         return new CreatedDelegation(d.publicId, token(d), focalPointUrl(d));
     }
 
+    /**
+     * Sends the focal point its link again (a lost e-mail, a new focal point); with {@code revoke} the old link stops
+     * working first (the token's version moves on), as when the focal point changes or the link leaked.
+     */
+    @Transactional
+    public CreatedDelegation sendLink(String publicId, boolean revoke) {
+        Delegation d = require(publicId);
+        if (revoke) {
+            d.tokenVersion++;
+            d.updatedAt = clock.instant();
+        }
+        mail.invite(d, focalPointUrl(d));
+        return new CreatedDelegation(d.publicId, token(d), focalPointUrl(d));
+    }
+
     @Transactional
     public List<DelegationSummary> list(String slug) {
         Event event = events.require(slug);

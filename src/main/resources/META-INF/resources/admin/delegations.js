@@ -172,6 +172,15 @@
       });
     }).catch(function () { say(T.failed); });
   });
+  function sendLink(revoke) {
+    if (!current) { return; }
+    if (revoke && !window.confirm(fill(T.renew_confirm, { name: current.focalPoint.name }))) { return; }
+    api('POST', '/api/v1/delegations/' + encodeURIComponent(current.id) + '/focal-point-link' + (revoke ? '?revoke=true' : ''))
+      .then(function () { say(fill(revoke ? T.link_renewed : T.link_sent, { email: current.focalPoint.email })); })
+      .catch(function (p) { say(problemText(p)); });
+  }
+  $('deleg-send-link').addEventListener('click', function () { sendLink(false); });
+  $('deleg-renew-link').addEventListener('click', function () { sendLink(true); });
   $('deleg-collect-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     if (!current) { return; }

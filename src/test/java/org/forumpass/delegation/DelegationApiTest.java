@@ -400,4 +400,21 @@ class DelegationApiTest {
         asOrganizer().get("/api/v1/audit?event=" + d.get("slug") + "&action=BADGE_COLLECTED").then()
                 .body("items.find { it.subject == '" + one + "' }.detail", is("PROXY: Second Secretary Yerlan Dzhaksybekov"));
     }
+
+    @Test
+    void organizersSendTheLinkAgainOrRenewIt() {
+        Map<String, String> d = embassy(100);
+        String path = "/api/v1/delegations/" + d.get("id");
+        String focalEmail = asOrganizer().get(path).then().extract().path("focalPoint.email");
+        asOrganizer().post(path + "/focal-point-link").then().statusCode(200).body("focalPointToken", is(d.get("token")));
+        assertEquals(2, mailbox.getMailsSentTo(focalEmail).size(), "the same link, sent again");
+        asFocalPoint(d.get("token")).post(path + "/focal-point-link").then().statusCode(401);
+
+        String renewed = asOrganizer().post(path + "/focal-point-link?revoke=true").then().statusCode(200)
+                .extract().path("focalPointToken");
+        assertTrue(!renewed.equals(d.get("token")));
+        assertTrue(mailbox.getMailsSentTo(focalEmail).get(2).getText().contains("?t=" + renewed));
+        asFocalPoint(d.get("token")).get(path).then().statusCode(403);
+        asFocalPoint(renewed).get(path).then().statusCode(200);
+    }
 }
