@@ -149,6 +149,11 @@ class DelegationBrowserTest {
         wait.until(d -> row("Embassy of Kazakhstan").findElement(By.cssSelector("td.total")).getText().equals("1 / 6"));
         asOrganizer().get("/api/v1/delegations/" + id).then().body("quotas.DIPLOMATIC.quota", is(4));
 
+        // the focal point's link, sent again from the console
+        browser.findElement(By.id("deleg-send-link")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deleg-status"),
+                "The link is sent again to aigerim.sadykova@example.org."));
+
         // the delegation's badges handed to one proxy at the desk: a name is needed, then the member's badge is collected
         browser.findElement(By.id("deleg-collect")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("deleg-proxy"), "aria-invalid", "true"));
