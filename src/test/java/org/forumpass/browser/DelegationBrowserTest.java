@@ -42,6 +42,7 @@ class DelegationBrowserTest {
     void open() throws Exception {
         browser = Browser.start("--window-size=1280,900");
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the tab redraws its tables after each action
     }
 
     @AfterEach
