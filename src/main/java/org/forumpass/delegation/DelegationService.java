@@ -287,6 +287,12 @@ public class DelegationService implements DelegationHook {
 
     // ---- access ------------------------------------------------------------------------------
 
+    /** 404 delegation.not_member unless the registration is a member of the delegation (withdrawn ones too). */
+    @Transactional
+    public void requireMember(String publicId, String registrationId) {
+        requireMember(require(publicId), registrationId);
+    }
+
     /** The event of the delegation, for the staff scope check; 404 when there is no such delegation. */
     @Transactional
     public String eventSlugOf(String publicId) {

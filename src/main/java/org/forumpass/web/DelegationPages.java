@@ -168,21 +168,8 @@ public class DelegationPages {
     @Operation(hidden = true)
     public Response confirmWithdraw(@PathParam("id") String id, @PathParam("rid") String rid,
                                     @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
-        String lang = Lang.resolve(langParam, headers);
-        if (!opened(id, headers)) {
-            return pages.invalidLink(lang, langParam);
-        }
-        DelegationView d = delegations.view(id);
-        Optional<MemberView> m = member(d, rid);
-        if (m.isEmpty()) {
-            return notMember(lang, langParam);
-        }
-        if (!m.get().holdsPlace()) {
-            return seeOther(home(id, langParam, lang));
-        }
-        TemplateInstance page = withdrawPage.data("lang", lang).data("d", d).data("member", line(d, m.get(), null, lang))
-                .setLocale(Lang.locale(lang));
-        return PageResource.page(Response.ok(), page.render(), langParam, lang);
+        return memberPage(id, rid, langParam, headers, (d, m, lang) -> withdrawPage.data("lang", lang).data("d", d)
+                .data("member", line(d, m, null, lang)).setLocale(Lang.locale(lang)));
     }
 
     @POST
@@ -226,12 +213,13 @@ public class DelegationPages {
         if (!opened(id, headers)) {
             return pages.invalidLink(lang, langParam);
         }
-        if (member(delegations.view(id), rid).isEmpty()) {
-            return notMember(lang, langParam);
-        }
         try {
+            delegations.requireMember(id, rid);
             letters.request(rid, ACTOR + id);
         } catch (DomainException e) {
+            if (e.error() == DelegationError.NOT_MEMBER) {
+                return notMember(lang, langParam);
+            }
             String html = messagePage.data("lang", lang).data("title", Texts.bundle(lang).delegation_visa_request())
                     .data("text", Texts.failure(lang, e)).setLocale(Lang.locale(lang)).render();
             return PageResource.page(Response.status(e.error().status()), html, langParam, lang);
@@ -246,9 +234,7 @@ public class DelegationPages {
     @Operation(hidden = true)
     public Response letter(@PathParam("id") String id, @PathParam("rid") String rid, @Context HttpHeaders headers) {
         requireOpened(id, headers);
-        if (member(delegations.view(id), rid).isEmpty()) {
-            throw new DomainException(DelegationError.NOT_MEMBER, "The registration is not a member of this delegation");
-        }
+        delegations.requireMember(id, rid);
         return pdf(letters.pdf(rid), "visa-letter-" + rid);
     }
 
@@ -273,14 +259,16 @@ public class DelegationPages {
                 .header("Cache-Control", "private, no-store").build();
     }
 
-    // ---- replacing -----------------------------------------------------------------------------
+    /** What a member's page shows, once the cookie and the member are checked. */
+    private interface MemberPage {
+        TemplateInstance render(DelegationView d, MemberView m, String lang);
+    }
 
-    /** The replacement form: the new person's details; the place's category and sessions stay. */
-    @GET
-    @Path("members/{rid}/replace")
-    @Operation(hidden = true)
-    public Response replaceForm(@PathParam("id") String id, @PathParam("rid") String rid,
-                                @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
+    /**
+     * A page about one active member (the withdrawal step, the replacement form): the link's cookie is needed, a
+     * registration of no member of this delegation is 404, and a member no longer holding a place goes back home.
+     */
+    private Response memberPage(String id, String rid, String langParam, HttpHeaders headers, MemberPage page) {
         String lang = Lang.resolve(langParam, headers);
         if (!opened(id, headers)) {
             return pages.invalidLink(lang, langParam);
@@ -293,7 +281,18 @@ public class DelegationPages {
         if (!m.get().holdsPlace()) {
             return seeOther(home(id, langParam, lang));
         }
-        return PageResource.page(Response.ok(), replacePage(d, m.get(), lang, defaultForm(d, lang)).render(), langParam, lang);
+        return PageResource.page(Response.ok(), page.render(d, m.get(), lang).render(), langParam, lang);
+    }
+
+    // ---- replacing -----------------------------------------------------------------------------
+
+    /** The replacement form: the new person's details; the place's category and sessions stay. */
+    @GET
+    @Path("members/{rid}/replace")
+    @Operation(hidden = true)
+    public Response replaceForm(@PathParam("id") String id, @PathParam("rid") String rid,
+                                @QueryParam("lang") String langParam, @Context HttpHeaders headers) {
+        return memberPage(id, rid, langParam, headers, (d, m, lang) -> replacePage(d, m, lang, defaultForm(d, lang)));
     }
 
     @POST

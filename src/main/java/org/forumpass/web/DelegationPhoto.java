@@ -18,13 +18,11 @@ import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.forumpass.common.error.CommonError;
 import org.forumpass.common.error.DomainException;
-import org.forumpass.delegation.DelegationError;
-import org.forumpass.delegation.DelegationRecords.DelegationRef;
+import org.forumpass.delegation.DelegationService;
 import org.forumpass.photo.PhotoBody;
 import org.forumpass.photo.PhotoResource;
 import org.forumpass.photo.PhotoService;
 import org.forumpass.photo.PhotoView;
-import org.forumpass.registration.RegistrationService;
 
 /**
  * A member's photo from the focal point's page (issue 15), with the page's cookie rather than a token: sent as the
@@ -38,7 +36,7 @@ public class DelegationPhoto {
     @Inject
     DelegationPages pages;
     @Inject
-    RegistrationService registrations;
+    DelegationService delegations;
     @Inject
     PhotoService photos;
     @Inject
@@ -74,17 +72,6 @@ public class DelegationPhoto {
         if (!pages.opened(id, headers)) {
             throw new DomainException(CommonError.FORBIDDEN, "Open the delegation's page with the link from the focal point's e-mail first");
         }
-        boolean member;
-        try {
-            member = registrations.view(rid).delegation() instanceof DelegationRef ref && ref.id().equals(id);
-        } catch (DomainException e) {
-            if (e.error().status() != 404) {
-                throw e;
-            }
-            member = false;
-        }
-        if (!member) {
-            throw new DomainException(DelegationError.NOT_MEMBER, "The registration '" + rid + "' is not a member of this delegation");
-        }
+        delegations.requireMember(id, rid);
     }
 }
