@@ -17,5 +17,7 @@ public enum AuditAction {
     // issue 15: visa invitation letters
     VISA_LETTER_SETTINGS, VISA_LETTER_REQUESTED, VISA_LETTER_ISSUED, VISA_LETTER_REJECTED, VISA_LETTER_DOWNLOADED,
     // issue 16: a door received the roster of an event (names and faces, for offline verdicts)
-    DOOR_ROSTER
+    DOOR_ROSTER,
+    // issue 16: an organizer marked a door's offline conflict handled (subject the registration, detail the scan and note)
+    SCAN_CONFLICT_RESOLVED
 }
