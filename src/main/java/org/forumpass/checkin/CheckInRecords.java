@@ -27,8 +27,12 @@ public final class CheckInRecords {
                                 @NotBlank @Size(max = 64) String nonce, OffsetDateTime scannedAt) {
     }
 
+    /**
+     * Who a scan is about. Issue 16: {@code vip}, {@code vipRank} (1-5 or null) and {@code protocolNote} tell door staff
+     * and organizers how to receive a VIP ("Escort to front row, seat A3"); only organizers set them.
+     */
     public record Delegate(String id, String givenName, String familyName, String nativeName, String organization,
-                           String country, Category category) {
+                           String country, Category category, boolean vip, Integer vipRank, String protocolNote) {
         /** Issue 14: the photo's thumbnail, for door staff to compare faces (404 while the delegate has none). */
         @com.fasterxml.jackson.annotation.JsonProperty("photo")
         public String photo() {
