@@ -17,5 +17,7 @@ public enum AuditAction {
     // issue 15: visa invitation letters
     VISA_LETTER_SETTINGS, VISA_LETTER_REQUESTED, VISA_LETTER_ISSUED, VISA_LETTER_REJECTED, VISA_LETTER_DOWNLOADED,
     // issue 16: an organizer marks or unmarks a VIP, or changes the rank or the protocol note (detail without the note's words)
-    PROTOCOL_CHANGED
+    PROTOCOL_CHANGED,
+    // issue 16: an organizer opens the VIP arrivals board (a list of people, as a search is)
+    VIEW_ARRIVALS
 }

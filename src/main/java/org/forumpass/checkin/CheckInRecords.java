@@ -48,6 +48,17 @@ public final class CheckInRecords {
     public record BatchAnswer(List<ScanAnswer> results) {
     }
 
+    /**
+     * Issue 16: one VIP's arrival on the arrivals board ({@code event: arrival}, {@code id:} the registration id): who,
+     * rank and protocol note, and their first check-in at any door: the session's code and title (null for the venue
+     * entrance), when in the event's time zone, and the door device.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Arrival(String registrationId, String givenName, String familyName, String nativeName, String organization,
+                          String country, Category category, Integer rank, String note, String session, String sessionTitle,
+                          OffsetDateTime at, String deviceId) {
+    }
+
     /** A search match: organizers get {@code id}, e-mail and phone; door staff an opaque {@code ref} instead. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Found(String id, String ref, String givenName, String familyName, String nativeName, String organization,
