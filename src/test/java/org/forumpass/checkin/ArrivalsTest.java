@@ -197,12 +197,21 @@ class ArrivalsTest {
     }
 
     @Test
-    void aVipsFirstCheckInAtASessionDoorNamesTheSession() throws Exception {
+    void aVipsFirstCheckInAtASessionDoorNamesTheSessionAndALaterEntranceDoesNotMoveIt() throws Exception {
         String slug = Fixtures.doorRulesEvent(false);
         String[] speaker = delegateWithBadge(slug, "Recnikova");
         asOrganizer().body(Map.of("vip", true, "rank", 3, "note", "Seat on the podium"))
                 .put("/api/v1/registrations/" + speaker[0] + "/protocol").then().statusCode(200);
-        assertEquals("ACCEPTED", scan(slug, speaker[1], "PLENARY", "hall-1").getString("result"));
+        // checked in by hand at a session's door: the answer tells the door too
+        Map<String, Object> manual = new HashMap<>();
+        manual.put("registrationId", speaker[0]);
+        manual.put("session", "PLENARY");
+        manual.put("deviceId", "hall-1");
+        manual.put("nonce", unique());
+        asOrganizer().body(manual).post("/api/v1/events/" + slug + "/checkin/manual").then().statusCode(200)
+                .body("result", is("ACCEPTED")).body("delegate.vip", is(true)).body("delegate.vipRank", is(3))
+                .body("delegate.protocolNote", is("Seat on the podium"));
+        assertEquals("ACCEPTED", scan(slug, speaker[1], null, "gate-9").getString("result"));
         try (Board board = new Board(root, slug, organizerToken())) {
             Awaitility.await().atMost(Duration.ofSeconds(3)).until(() -> board.of(speaker[0]) != null);
             JsonNode a = board.of(speaker[0]);
