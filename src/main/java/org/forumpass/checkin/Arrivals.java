@@ -69,11 +69,14 @@ public class Arrivals {
     @Inject
     ObjectMapper json;
 
-    /** What a follower receives: an arrival (its registration id and JSON), or a heartbeat (both null). */
+    /** What a follower receives: an arrival (its registration id and JSON), or a comment (id null, the comment's text). */
     public record Item(String id, String json) {
-        static final Item HEARTBEAT = new Item(null, null);
+        /** Keeps the stream open; the first one opens it at once. */
+        static final Item HEARTBEAT = new Item(null, "keep-alive");
+        /** After the arrivals a follower finds on joining: a board can tell those from the ones that happen while it watches. */
+        static final Item CAUGHT_UP = new Item(null, "caught-up");
 
-        boolean heartbeat() {
+        public boolean comment() {
             return id == null;
         }
     }
@@ -101,6 +104,7 @@ public class Arrivals {
     private static final class Follower {
         final MultiEmitter<? super Item> emitter;
         final Set<String> sent = new HashSet<>();
+        boolean caughtUp;
 
         Follower(MultiEmitter<? super Item> emitter) {
             this.emitter = emitter;
@@ -111,6 +115,10 @@ public class Arrivals {
                 if (!emitter.isCancelled() && sent.add(a.id())) {
                     emitter.emit(a);
                 }
+            }
+            if (!caughtUp && !emitter.isCancelled()) {
+                caughtUp = true;
+                emitter.emit(Item.CAUGHT_UP);
             }
         }
 

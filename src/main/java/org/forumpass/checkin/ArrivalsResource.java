@@ -43,14 +43,14 @@ public class ArrivalsResource {
     @RolesAllowed(Roles.ORGANIZER)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Each VIP's first check-in at any door (event: arrival, id: the registration id), those already"
-            + " arrived first; a comment every 15 s keeps the stream open")
+            + " arrived first, then the comment caught-up; a comment every 15 s keeps the stream open")
     public Multi<OutboundSseEvent> arrivals(@PathParam("slug") String slug, @Context Sse sse) {
         EventScope.requireEvent(identity, slug);
         events.require(slug);
         // the board lists people: opening it is recorded as a search of the delegates is
         audit.record(identity, AuditAction.VIEW_ARRIVALS, slug, null, null);
-        return arrivals.follow(slug).map(item -> item.heartbeat()
-                ? sse.newEventBuilder().comment("keep-alive").build()
+        return arrivals.follow(slug).map(item -> item.comment()
+                ? sse.newEventBuilder().comment(item.json()).build()
                 : sse.newEventBuilder().id(item.id()).name("arrival")
                         .data(String.class, item.json()).build());
     }
