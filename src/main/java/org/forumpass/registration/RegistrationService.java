@@ -110,7 +110,37 @@ public class RegistrationService {
 
     /** issue 15: one imported row; {@code delegationName} (the row's {@code delegation} column) may be null. */
     public RegisterResponse importRow(String slug, RegisterRequest req, String delegationName) {
-        return Retry.onConflict(() -> self.get().importRowOnce(slug, req, delegationName));
+        return importRow(slug, req, delegationName, null);
+    }
+
+    /** issue 16: with the row's protocol fields (null: none), set in the row's own transaction. */
+    public RegisterResponse importRow(String slug, RegisterRequest req, String delegationName,
+                                      RegistrationRecords.Protocol protocol) {
+        return Retry.onConflict(() -> self.get().importRowOnce(slug, req, delegationName, protocol));
+    }
+
+    @Transactional
+    public RegisterResponse importRowOnce(String slug, RegisterRequest req, String delegationName,
+                                          RegistrationRecords.Protocol protocol) {
+        if (protocol != null) {
+            Violations v = validator.start(protocol);
+            checkProtocol(protocol, "", v);
+            // named by the file's columns
+            Violations named = new Violations();
+            v.list().forEach(x -> named.put(new Violation(switch (x.field()) {
+                case "rank" -> "vipRank";
+                case "note" -> "protocolNote";
+                default -> x.field();
+            }, x.message(), x.code(), x.args())));
+            named.throwIfAny();
+        }
+        RegisterResponse created = importRowOnce(slug, req, delegationName);
+        if (protocol != null) {
+            Registration r = require(created.id());
+            applyProtocol(r, protocol);
+            r.flush();
+        }
+        return created;
     }
 
     /**

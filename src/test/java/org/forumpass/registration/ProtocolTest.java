@@ -147,6 +147,27 @@ class ProtocolTest {
     }
 
     @Test
+    void theImportTakesTheProtocolColumns() {
+        String slug = createEvent(event(slug()));
+        String tag = unique();
+        String csv = "givenName,familyName,organization,country,email,category,vip,vip_rank,protocol_note\r\n"
+                + "Wei,Zhang,Ministry of Industry,CN,wei." + tag + "@gov.example,GOVERNMENT,yes,1,\"" + NOTE + "\"\r\n"
+                + "Li,Na,Ministry of Industry,CN,li." + tag + "@gov.example,INDUSTRY,,,\r\n"
+                + "Bad,Rank,Ministry of Industry,CN,bad." + tag + "@gov.example,INDUSTRY,yes,9,\r\n"
+                + "No,Vip,Ministry of Industry,CN,novip." + tag + "@gov.example,INDUSTRY,no,,Front row\r\n"
+                + "Odd,Flag,Ministry of Industry,CN,odd." + tag + "@gov.example,INDUSTRY,perhaps,x,\r\n";
+        asOrganizer().contentType("text/csv").body(csv).post("/api/v1/events/" + slug + "/registrations/import").then()
+                .statusCode(200).body("created", is(2)).body("invalid", is(3))
+                .body("report[2].errors[0].field", is("vipRank"))
+                .body("report[3].errors[0].field", is("protocolNote"))
+                .body("report[3].errors[0].code", is("protocol_vip_only"))
+                .body("report[4].errors.field", contains("vip", "vipRank"));
+        asOrganizer().get("/api/v1/events/" + slug + "/registrations?vip=true").then().statusCode(200)
+                .body("total", is(1)).body("items[0].familyName", is("Zhang")).body("items[0].protocol.rank", is(1))
+                .body("items[0].protocol.note", is(NOTE));
+    }
+
+    @Test
     void aScopedOrganizerOfAnotherEventCannotMarkAVip() {
         String slug = createEvent(event(slug()));
         String id = (String) register(slug, delegate(email())).get("id");
