@@ -139,6 +139,10 @@ public class Arrivals {
             emitter.emit(Item.HEARTBEAT); // the stream opens at once: the board can say it is connected
             Feed feed = join(slug, f);
             emitter.onTermination(() -> leave(feed, f));
+            if (emitter.isCancelled()) { // gone before the callback was in place
+                leave(feed, f);
+                return;
+            }
             poller.execute(() -> poll(feed)); // a board opened late is complete at once, not a second later
         }, BackPressureStrategy.BUFFER);
     }
@@ -171,6 +175,11 @@ public class Arrivals {
     }
 
     private void poll(Feed feed) {
+        for (Follower f : feed.followers) {
+            if (f.emitter.isCancelled()) { // a board whose end was missed: never keep an event polled for nobody
+                leave(feed, f);
+            }
+        }
         if (feed.followers.isEmpty()) {
             return;
         }
