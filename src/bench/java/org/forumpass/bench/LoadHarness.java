@@ -56,6 +56,7 @@ import org.forumpass.seed.SyntheticDelegate;
  * <pre>
  * ./mvnw -Pmariadb,bench -DskipTests package exec:java -Dbench.args="start"
  * ./mvnw -Pbench test-compile exec:java -Dbench.args="url=http://localhost:8080 password=... scenarios=live,scan"
+ * ./mvnw -Pmariadb,bench -DskipTests package exec:java -Dbench.args="start scenarios=roster warmup=0"
  * </pre>
  *
  * Open-model runs send at a fixed arrival rate and count each latency from the request's due time, so a
@@ -162,6 +163,10 @@ public final class LoadHarness {
         }
         if (scenarios.contains("crypto")) {
             crypto();
+        }
+        if (scenarios.contains("roster")) { // not in "all": it imports and photographs 10,000 delegates
+            Forum f = forum("bench-roster-" + UUID.randomUUID().toString().substring(0, 6), opt("roster-delegates", 10_000));
+            new RosterBench(base, token, http, this::figure).run(f.slug(), f.ids(), f.codes(), opt("roster-verdicts", 200));
         }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");

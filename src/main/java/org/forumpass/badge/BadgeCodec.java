@@ -117,6 +117,22 @@ public final class BadgeCodec {
         return B64.encodeToString(sha256(code.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * An Ed25519 signature (base64url) of {@code context} + {@code data}: the door roster is signed this way, under a
+     * context that no badge code starts with, so a roster's signature can never pass for a badge's.
+     */
+    public static String signature(String context, byte[] data, PrivateKey key) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(context.getBytes(StandardCharsets.US_ASCII));
+            s.update(data);
+            return B64.encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 signing failed", e);
+        }
+    }
+
     private static String sign(String signed, PrivateKey key) {
         try {
             Signature s = Signature.getInstance("Ed25519");

@@ -13,9 +13,18 @@ public final class CheckInRecords {
     private CheckInRecords() {
     }
 
+    /**
+     * A scan as a door sends it. {@code offlineResult} (issue 16): the verdict the door showed when it decided offline
+     * and queued the scan for the batch upload; absent for a scan decided online, and from door pages older than it.
+     */
     public record ScanRequest(@NotNull @Size(max = 512) String code, @Size(max = 32) String session, Direction direction,
                               @NotBlank @Size(max = 64) String deviceId, @NotBlank @Size(max = 64) String nonce,
-                              OffsetDateTime scannedAt) {
+                              OffsetDateTime scannedAt, ScanResult offlineResult) {
+        /** A scan decided online (no offline verdict). */
+        public ScanRequest(String code, String session, Direction direction, String deviceId, String nonce,
+                           OffsetDateTime scannedAt) {
+            this(code, session, direction, deviceId, nonce, scannedAt, null);
+        }
     }
 
     public record BatchRequest(@NotNull @Size(max = 10_000) List<@Valid @NotNull ScanRequest> scans) {
@@ -40,9 +49,24 @@ public final class CheckInRecords {
         }
     }
 
+    /**
+     * What a door shows for a scan. {@code conflict} (issue 16): the scan's request says the door admitted it offline
+     * ({@code offlineResult} ACCEPTED) and the server did not ({@link ScanConflicts#isConflict}); false for every scan
+     * decided online.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ScanAnswer(ScanResult result, Delegate delegate, String session, OffsetDateTime firstScannedAt,
-                             String firstDeviceId, String message) {
+                             String firstDeviceId, String message, boolean conflict) {
+        public ScanAnswer(ScanResult result, Delegate delegate, String session, OffsetDateTime firstScannedAt,
+                          String firstDeviceId, String message) {
+            this(result, delegate, session, firstScannedAt, firstDeviceId, message, false);
+        }
+
+        /** This answer judged against what the door decided offline, if it did. */
+        public ScanAnswer judged(ScanResult offlineResult) {
+            boolean c = ScanConflicts.isConflict(offlineResult, result);
+            return c == conflict ? this : new ScanAnswer(result, delegate, session, firstScannedAt, firstDeviceId, message, c);
+        }
     }
 
     public record BatchAnswer(List<ScanAnswer> results) {

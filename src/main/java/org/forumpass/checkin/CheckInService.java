@@ -59,7 +59,7 @@ public class CheckInService {
         RequestValidator.Violations v = validator.start(req);
         v.throwIfAny();
         return lanes.submit(slug, req, lang, staff, false).orTimeout(ANSWER_SECONDS, TimeUnit.SECONDS)
-                .exceptionallyCompose(CheckInService::unwrapTimeout);
+                .exceptionallyCompose(CheckInService::unwrapTimeout).thenApply(a -> a.judged(req.offlineResult()));
     }
 
     private static final int ANSWER_SECONDS = 10;
@@ -73,7 +73,8 @@ public class CheckInService {
     /**
      * Scans uploaded by a device that was offline, answered in order. They go through the lanes like door
      * scans (a badge's scans keep their order) and settle in groups; session codes are checked first, so a
-     * batch that names an unknown session stores nothing.
+     * batch that names an unknown session stores nothing. Each answer tells whether its scan is a conflict: the door
+     * admitted it offline and the server did not (issue 16); a replay is judged again on the verdict stored first.
      */
     public List<ScanAnswer> batch(String slug, List<ScanRequest> scans, String lang, String staff) {
         checkSessions(events.require(slug), scans);
@@ -83,9 +84,10 @@ public class CheckInService {
         }
         List<ScanAnswer> out = new ArrayList<>(scans.size());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_SECONDS);
-        for (CompletableFuture<ScanAnswer> f : pending) {
+        for (int i = 0; i < pending.size(); i++) {
             try {
-                out.add(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                ScanAnswer a = pending.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                out.add(a.judged(scans.get(i).offlineResult()));
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             } catch (TimeoutException e) {

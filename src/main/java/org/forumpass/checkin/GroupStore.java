@@ -66,7 +66,7 @@ final class GroupStore {
     /** A scan row the group will insert. */
     record ScanRow(long eventId, Long sessionId, Long registrationId, String deviceId, String nonce, String excerpt,
                    Direction direction, ScanResult result, String staff, Instant firstScannedAt, String firstDeviceId,
-                   Instant scannedAt, Instant receivedAt) {
+                   Instant scannedAt, Instant receivedAt, ScanResult offlineResult) {
     }
 
     /** What one read tells a group: the badges by digest, their delegates' check-ins, the nonces stored before. */
@@ -225,7 +225,7 @@ final class GroupStore {
             }
         }
         StringBuilder scanSql = new StringBuilder();
-        List<Object> scanParams = new ArrayList<>(scans.size() * 14);
+        List<Object> scanParams = new ArrayList<>(scans.size() * 15);
         if (!scans.isEmpty()) {
             scanSql.append(ScanSql.INSERT_SCAN);
             for (int i = 0; i < scans.size(); i++) {
@@ -233,7 +233,8 @@ final class GroupStore {
                 scanSql.append(i == 0 ? "" : ", ").append(ScanSql.SCAN_ROW);
                 Collections.addAll(scanParams, r.eventId(), r.sessionId(), r.registrationId(), r.deviceId(), r.nonce(),
                         r.excerpt(), r.direction().name(), r.result().name(), false, r.staff(), ts(r.firstScannedAt()),
-                        r.firstDeviceId(), ts(r.scannedAt()), ts(r.receivedAt()));
+                        r.firstDeviceId(), ts(r.scannedAt()), ts(r.receivedAt()),
+                        r.offlineResult() == null ? null : r.offlineResult().name());
             }
         }
         if (!oneTrip) {

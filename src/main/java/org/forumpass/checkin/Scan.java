@@ -44,6 +44,21 @@ public class Scan extends BaseEntity {
     public Instant scannedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /**
+     * Issue 16: what the door decided offline for a scan it queued and uploaded later; null for a scan decided
+     * online. A scan admitted offline and refused by the server is a conflict ({@link ScanConflicts}).
+     */
+    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(name = "offline_result")
+    public ScanResult offlineResult;
+    /** When an organizer marked the conflict handled, who, and what they noted (issue 16). */
+    @Column(name = "conflict_resolved_at")
+    public Instant conflictResolvedAt;
+    @Column(name = "conflict_resolved_by")
+    public String conflictResolvedBy;
+    @Column(name = "conflict_note")
+    public String conflictNote;
 
     /** The stored excerpt of a code: its first 12 characters. */
     static String excerpt(String code) {

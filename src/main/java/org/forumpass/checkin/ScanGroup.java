@@ -161,7 +161,8 @@ final class ScanGroup {
                     : admit(con, it, b, seats, presence, newCheckIns, direction, at);
             rows.add(new ScanRow(event.id, it.session == null ? null : it.session.id, b == null ? null : b.registrationId(),
                     it.req.deviceId(), it.req.nonce(), Scan.excerpt(it.code), direction, d.result(), it.staff,
-                    d.firstScannedAt(), d.firstDeviceId(), it.req.scannedAt() == null ? null : at, it.received));
+                    d.firstScannedAt(), d.firstDeviceId(), it.req.scannedAt() == null ? null : at, it.received,
+                    it.req.offlineResult()));
             ScanAnswer a = ScanAnswers.answer(event, d, b == null ? null : delegate(b), it.session, it.lang);
             answers.add(a);
             answeredHere.put(nonceKey, a);

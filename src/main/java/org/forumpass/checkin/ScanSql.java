@@ -17,8 +17,10 @@ final class ScanSql {
     static final String CHECKIN_ROW = "(?, ?, ?, ?, ?, ?, ?, 0)";
     /** Followed by one or more {@link #SCAN_ROW}s. */
     static final String INSERT_SCAN = "insert into scan (event_id, session_id, registration_id, device_id, nonce, code_excerpt,"
-            + " direction, result, manual, staff_username, first_scanned_at, first_device_id, scanned_at, received_at) values ";
-    static final String SCAN_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " direction, result, manual, staff_username, first_scanned_at, first_device_id, scanned_at, received_at,"
+            + " offline_result) values ";
+    /** One scan's values in {@link #INSERT_SCAN}'s order; the last (issue 16) the door's offline verdict, null online. */
+    static final String SCAN_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /** inside, last at, check-in id, the inside it must have: 0 rows when another door changed it first. */
     static final String SET_INSIDE = "update checkin set inside = ?, last_at = ?, version = version + 1 where id = ? and inside = ?";
     /** One place in a room with a capacity, if one is left (the conditional counter of {@code EventService}). */

@@ -111,9 +111,10 @@ public class ScanStore {
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertScan(long eventId, Long sessionId, Long registrationId, String deviceId, String nonce, String excerpt,
                            Direction direction, ScanResult result, String staff, Instant firstScannedAt,
-                           String firstDeviceId, Instant scannedAt, Instant receivedAt) {
+                           String firstDeviceId, Instant scannedAt, Instant receivedAt, ScanResult offlineResult) {
         update(ScanSql.INSERT_SCAN + ScanSql.SCAN_ROW, eventId, sessionId, registrationId, deviceId, nonce, excerpt,
-                direction.name(), result.name(), false, staff, ts(firstScannedAt), firstDeviceId, ts(scannedAt), ts(receivedAt));
+                direction.name(), result.name(), false, staff, ts(firstScannedAt), firstDeviceId, ts(scannedAt), ts(receivedAt),
+                offlineResult == null ? null : offlineResult.name());
     }
 
     private int update(String sql, Object... params) {

@@ -75,7 +75,7 @@ public class SingleScan {
                 : admit(venue, session, key, seen, direction, at, req.deviceId());
         store.insertScan(event.id, session == null ? null : session.id, seen == null ? null : seen.registrationId(),
                 req.deviceId(), req.nonce(), Scan.excerpt(code), direction, d.result(), staff, d.firstScannedAt(),
-                d.firstDeviceId(), scannedAt, received);
+                d.firstDeviceId(), scannedAt, received, req.offlineResult());
         return ScanAnswers.answer(event, d, seen == null ? null : delegate(seen), session, lang);
     }
 

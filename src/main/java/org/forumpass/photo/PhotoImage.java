@@ -173,7 +173,7 @@ final class PhotoImage {
     }
 
     /** A fresh RGB image (white under any transparency) scaled from {@code src}. */
-    private static BufferedImage draw(BufferedImage src, int w, int h) {
+    static BufferedImage draw(BufferedImage src, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {

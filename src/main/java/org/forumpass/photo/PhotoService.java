@@ -62,6 +62,8 @@ public class PhotoService implements PhotoGate {
         photo.status = PhotoStatus.PENDING_REVIEW;
         photo.image = p.jpeg();
         photo.thumbnail = p.thumbnail();
+        photo.doorThumb = DoorThumbs.make(p.thumbnail());
+        photo.doorThumbHash = DoorThumbs.hash(photo.doorThumb);
         photo.width = p.width();
         photo.height = p.height();
         photo.rejectionReason = null;

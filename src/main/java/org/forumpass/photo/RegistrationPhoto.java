@@ -30,6 +30,12 @@ public class RegistrationPhoto extends BaseEntity {
     @Lob
     @Column(columnDefinition = "LONGBLOB")
     public byte[] thumbnail;
+    /** Issue 16: the 60×80 thumbnail of the door roster, and its digest (see {@link DoorThumbs}). */
+    @Lob
+    @Column(name = "door_thumb", columnDefinition = "LONGBLOB")
+    public byte[] doorThumb;
+    @Column(name = "door_thumb_hash")
+    public String doorThumbHash;
     @Column(name = "rejection_reason")
     public String rejectionReason;
     @Column(name = "uploaded_at")

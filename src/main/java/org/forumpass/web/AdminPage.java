@@ -28,8 +28,9 @@ public class AdminPage {
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
-        // violation.*: the Delegations tab says the API's field violations in the console's language (issue 15)
-        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.", "violation.");
+        // violation.*: the Delegations tab says the API's field violations in the console's language (issue 15);
+        // scan.*: the Door conflicts tab words the doors' verdicts as the door page does (issue 16)
+        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.", "violation.", "scan.");
         return PageResource.page(admin.data("lang", lang).data("texts", texts).data("countries", Countries.list(lang))
                 .setLocale(Lang.locale(lang)).render(),
                 langParam, lang);

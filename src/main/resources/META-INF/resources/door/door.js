@@ -1,8 +1,10 @@
 // ForumPass door scanner: camera (jsQR), USB/Bluetooth scanners that type the code and Enter, and
 // manual search. Online, every scan goes to the server. When the server cannot be reached, the page
-// verifies the code itself with the event's published Ed25519 keys and revocation list, shows the
-// verdict as "offline", keeps the scan in IndexedDB and uploads the queue through the batch endpoint
-// once the server answers again; the nonce of each scan makes the upload exactly once, even if repeated.
+// verifies the code's signature with the event's published Ed25519 keys, looks the badge up in the signed
+// door roster (roster.js) and decides with the server's own rules (admission.js): the verdict shows the
+// name, photo and category like an online one, marked "offline". The scan waits in IndexedDB with the
+// offline verdict and goes up through the batch endpoint once the server answers again (exactly once: each
+// scan's nonce); scans the server then judges otherwise are listed on the page as conflicts.
 (function () {
   'use strict';
   var lang = document.body.getAttribute('data-lang') || 'en';
@@ -20,10 +22,10 @@
   localStorage.setItem('fp_door_device', state.device);
 
   // ---- server --------------------------------------------------------------------------------
-  function api(method, path, body, timeoutMs) {
+  function api(method, path, body, timeoutMs, extraHeaders) {
     var ctrl = new AbortController();
     var timer = setTimeout(function () { ctrl.abort(); }, timeoutMs || 3000);
-    var headers = { 'Accept': 'application/json', 'Accept-Language': lang };
+    var headers = Object.assign({ 'Accept': 'application/json', 'Accept-Language': lang }, extraHeaders || {});
     if (state.token) { headers.Authorization = 'Bearer ' + state.token; }
     if (body) { headers['Content-Type'] = 'application/json'; }
     return fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, signal: ctrl.signal })
@@ -79,6 +81,11 @@
     if (state.flushing || !state.token) { return Promise.resolve(); }
     state.flushing = true;
     return queued().then(function (all) {
+      if (!all.length && !state.online && state.slug) { // nothing to send: ask whether the server is back
+        return api('GET', '/api/v1/events/' + encodeURIComponent(state.slug) + '/badge-keys').then(function (r) {
+          if (r.ok) { setOnline(true); refreshRoster(); }
+        });
+      }
       all.sort(function (a, b) { return a.scannedAt < b.scannedAt ? -1 : 1; });
       var chain = Promise.resolve();
       var bySlug = {};
@@ -89,19 +96,23 @@
           (function (part) {
             chain = chain.then(function () {
               var body = part.map(function (s) {
-                return { code: s.code, session: s.session, direction: s.direction, deviceId: s.deviceId, nonce: s.nonce, scannedAt: s.scannedAt };
+                return { code: s.code, session: s.session, direction: s.direction, deviceId: s.deviceId, nonce: s.nonce,
+                  scannedAt: s.scannedAt, offlineResult: s.offlineResult || null };
               });
               return api('POST', '/api/v1/events/' + encodeURIComponent(slug) + '/scans/batch', { scans: body }, 30000)
                 .then(function (r) {
                   if (!r.ok) { throw new Error('batch ' + r.status); }
                   setOnline(true);
-                  return unqueue(part.map(function (s) { return s.nonce; }));
+                  return r.json().then(function (answer) {
+                    showConflicts((answer.results || []).filter(function (a) { return a.conflict; }));
+                    return unqueue(part.map(function (s) { return s.nonce; }));
+                  });
                 });
             });
           })(scans.slice(i, i + 500));
         }
       });
-      return chain;
+      return chain.then(function () { if (all.length) { refreshRoster(); } });
     }).catch(function () { setOnline(false); }).finally(function () { state.flushing = false; });
   }
 
@@ -123,49 +134,92 @@
       if (r.ok) { return r.json().then(function (k) { localStorage.setItem('fp_keys_' + state.slug, JSON.stringify(k)); }); }
     }).catch(function () { /* keep the copy we have */ });
   }
-  function seenKey(code) { return 'fp_seen_' + state.slug + '|' + (state.session || '') + '|' + code; }
+  function digestOf(code) {
+    return crypto.subtle.digest('SHA-256', new TextEncoder().encode(code)).then(b64url);
+  }
 
   // FP2 codes carry the key id, the event's tag and a random badge id; FP1 codes (printed before) the key id
   // and the event's key, which the key set gives only while such badges of the event are current.
-  function verifyOffline(code) {
-    var keys = JSON.parse(localStorage.getItem('fp_keys_' + state.slug) || 'null');
-    if (!keys) { return Promise.resolve('UNKNOWN'); }
+  // Answers {known, sameEvent} once the signature is checked, or null when this device has no keys.
+  function checkSignature(code, keys) {
     var m = /^FP([12])\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(code);
-    if (!m) { return Promise.resolve('INVALID_CODE'); }
+    if (!m) { return Promise.resolve({ known: false }); }
     var payload;
-    try { payload = b64(m[2]); } catch (e) { return Promise.resolve('INVALID_CODE'); }
+    try { payload = b64(m[2]); } catch (e) { return Promise.resolve({ known: false }); }
     var sameEvent;
     if (m[1] === '2') {
-      if (payload.length !== 21) { return Promise.resolve('INVALID_CODE'); }
+      if (payload.length !== 21) { return Promise.resolve({ known: false }); }
       sameEvent = b64url(payload.slice(1, 5)) === keys.eventTag;
     } else {
-      if (payload.length !== 15) { return Promise.resolve('INVALID_CODE'); }
+      if (payload.length !== 15) { return Promise.resolve({ known: false }); }
       sameEvent = keys.eventId != null && new DataView(payload.buffer).getUint32(1) === keys.eventId;
     }
     var kid = String(payload[0]);
     var jwk = keys.keys.filter(function (k) { return k.kid === kid; })[0];
-    if (!jwk) { return Promise.resolve('INVALID_CODE'); }
+    if (!jwk) { return Promise.resolve({ known: false }); }
     return crypto.subtle.importKey('jwk', { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, { name: 'Ed25519' }, false, ['verify'])
       .then(function (key) {
         return crypto.subtle.verify({ name: 'Ed25519' }, key, b64(m[3]), new TextEncoder().encode('FP' + m[1] + '.' + m[2]));
       })
-      .then(function (valid) {
-        if (!valid) { return 'INVALID_CODE'; }
-        return crypto.subtle.digest('SHA-256', new TextEncoder().encode(code)).then(function (d) {
-          // The server's rules (door/admission.js): what this device knows offline is the signature, the event,
-          // the revocation list and what it admitted itself; a genuine badge is only ever issued to a confirmed
-          // registration. Session rules need the roster and are checked by the server when the scan syncs.
-          var seenAt = localStorage.getItem(seenKey(code));
-          var decision = window.ForumPassAdmission.decide({
-            known: true, sameEvent: sameEvent, revoked: keys.revoked.indexOf(b64url(d)) >= 0, status: 'CONFIRMED',
-            category: null, door: null, hasSeat: false, window: null, direction: direction(),
-            at: new Date().toISOString(), deviceId: state.device,
-            presence: seenAt ? { inside: true, firstScannedAt: seenAt, firstDeviceId: state.device } : null, roomFull: false
-          });
-          return decision.result === 'ACCEPTED' ? 'VALID' : decision.result;
+      .then(function (valid) { return { known: valid, sameEvent: sameEvent }; })
+      .catch(function () { return { known: false }; });
+  }
+
+  /**
+   * The offline verdict: the server's rules (admission.js) on what this device knows — the badge's signature and
+   * event, the roster's entry (status, category, sessions, zones), the revocation lists, the door's rules, and what
+   * this device itself saw at this door. Answers a verdict like the server's, marked offline, and the decision.
+   */
+  function decideOffline(s) {
+    var keys = JSON.parse(localStorage.getItem('fp_keys_' + s.slug) || 'null');
+    if (!keys) { return Promise.resolve({ answer: { result: 'UNKNOWN', offline: true, message: TEXT.offline_UNKNOWN } }); }
+    return Promise.all([checkSignature(s.code, keys), digestOf(s.code)]).then(function (both) {
+      var sig = both[0], digest = both[1];
+      var roster = window.FpRoster.roster(s.slug);
+      var entry = roster && sig.known && sig.sameEvent ? roster.entries.get(digest) : null;
+      var revoked = keys.revoked.indexOf(digest) >= 0 || !!(roster && roster.revoked.has(digest));
+      if (sig.known && sig.sameEvent && !revoked && !entry) {
+        // genuine, of this event, not revoked, yet unknown to the roster (or there is none): let the staff judge
+        var result = roster ? 'NOT_IN_ROSTER' : 'VALID';
+        return { digest: digest, answer: { result: result, offline: true, message: TEXT['offline_' + result] } };
+      }
+      var door = roster && s.session ? (roster.rules.doors || {})[s.session] || null : null;
+      return window.FpRoster.presence(s.slug, s.session, digest).then(function (p) {
+        var d = window.ForumPassAdmission.decide({
+          known: sig.known, sameEvent: !!sig.sameEvent, revoked: revoked, status: entry ? entry.status : 'CONFIRMED',
+          category: entry ? entry.category : null, door: door,
+          hasSeat: !!(entry && s.session && entry.sessions.indexOf(s.session) >= 0),
+          window: roster ? roster.rules.window : null, direction: s.direction, at: s.scannedAt, deviceId: state.device,
+          presence: p ? { inside: p.inside, firstScannedAt: p.firstScannedAt, firstDeviceId: p.firstDeviceId } : null,
+          roomFull: false
         });
-      })
-      .catch(function () { return 'INVALID_CODE'; });
+        var shown = d.result === 'WRONG_EVENT' ? null : entry; // another event's delegate is nobody here
+        return {
+          digest: digest, decision: d,
+          answer: { result: d.result, offline: true, delegate: shown ? delegateOf(shown) : null,
+            firstScannedAt: d.firstScannedAt, firstDeviceId: d.firstDeviceId,
+            message: firstEntryMessage(d.result, d.firstScannedAt, d.firstDeviceId) || TEXT['offline_' + d.result] || '' },
+          photo: shown ? window.FpRoster.photo(shown) : null
+        };
+      });
+    });
+  }
+  function delegateOf(e) {
+    return { givenName: e.givenName, familyName: e.familyName, nativeName: e.nativeName, organization: e.organization,
+      country: e.country, category: e.category, vip: e.vip, vipRank: e.vipRank, protocolNote: e.protocolNote };
+  }
+  function firstEntryMessage(result, at, device) {
+    if (result !== 'ALREADY_CHECKED_IN' || !at) { return null; }
+    var time = new Date(at).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+    return (TEXT.ALREADY_CHECKED_IN || '') + ' · ' + time + (device ? ' · ' + device : '');
+  }
+  /** What a verdict changes in this device's own record of who is inside at this door. */
+  function remember(s, digest, decision) {
+    if (!digest || !decision) { return Promise.resolve(); }
+    var p = { inside: true, firstScannedAt: decision.firstScannedAt || s.scannedAt, firstDeviceId: decision.firstDeviceId || s.deviceId };
+    if (decision.write === 'LEAVE') { p.inside = false; }
+    if (decision.write === 'NONE' && decision.result !== 'ALREADY_CHECKED_IN') { return Promise.resolve(); }
+    return window.FpRoster.setPresence(s.slug, s.session, digest, p);
   }
 
   // ---- scanning --------------------------------------------------------------------------------
@@ -174,42 +228,72 @@
     return checked ? checked.value : 'IN';
   }
 
-  function scan(code) {
+  function scan(code, startedAt) {
     code = (code || '').trim();
     if (!code || !state.slug) { return; }
+    var t0 = startedAt || performance.now();
     var s = {
       slug: state.slug, code: code, session: state.session || null, direction: direction(), deviceId: state.device,
       nonce: crypto.randomUUID(), scannedAt: new Date().toISOString()
     };
+    if (!state.online) { return offline(s, t0); } // while down, answer at once; flush() finds the server again
     return api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/scans', {
       code: s.code, session: s.session, direction: s.direction, deviceId: s.deviceId, nonce: s.nonce, scannedAt: s.scannedAt
     }).then(function (r) {
       if (r.status === 401) { signOut(); return; }
-      if (r.status >= 500) { return offline(s); }
+      if (r.status >= 500) { return offline(s, t0); }
       return r.json().then(function (answer) {
         setOnline(true);
-        if (!r.ok) { verdict({ result: 'INVALID_CODE', message: answer.detail || answer.title }); return; }
-        if (answer.result === 'ACCEPTED' && s.direction === 'IN') { localStorage.setItem(seenKey(code), s.scannedAt); }
-        verdict(answer);
-        flush();
+        if (!r.ok) { verdict({ result: 'INVALID_CODE', message: answer.detail || answer.title }, null, t0); return; }
+        return digestOf(code).then(function (digest) {
+          var roster = window.FpRoster.roster(s.slug);
+          var entry = roster ? roster.entries.get(digest) : null;
+          verdict(answer, entry ? window.FpRoster.photo(entry) : null, t0);
+          var write = answer.result === 'ACCEPTED' ? (s.direction === 'OUT' ? 'LEAVE' : 'FIRST_CHECK_IN')
+            : answer.result === 'ALREADY_CHECKED_IN' ? 'NONE' : null;
+          if (write) {
+            remember(s, digest, { result: answer.result, write: write,
+              firstScannedAt: answer.firstScannedAt || s.scannedAt, firstDeviceId: answer.firstDeviceId || s.deviceId });
+          }
+          flush();
+        });
       });
-    }).catch(function () { return offline(s); });
+    }).catch(function () { return offline(s, t0); });
   }
 
-  function offline(s) {
+  function offline(s, t0) {
     setOnline(false);
-    return verifyOffline(s.code).then(function (result) {
-      if (result === 'VALID' && s.direction === 'IN') { localStorage.setItem(seenKey(s.code), s.scannedAt); }
-      return enqueue(s).then(function () {
-        verdict({ result: result, offline: true, message: TEXT['offline_' + result] || '' });
-      });
+    return decideOffline(s).then(function (o) {
+      var admitted = o.answer.result === 'ACCEPTED' || o.answer.result === 'VALID';
+      s.offlineResult = o.answer.result === 'VALID' ? 'ACCEPTED' : o.answer.result === 'NOT_IN_ROSTER' || o.answer.result === 'UNKNOWN'
+        ? null : o.answer.result;
+      verdict(o.answer, o.photo || null, t0);
+      var kept = o.decision ? remember(s, o.digest, o.decision)
+        : admitted && o.digest ? remember(s, o.digest, { result: 'ACCEPTED', write: s.direction === 'OUT' ? 'LEAVE' : 'FIRST_CHECK_IN' })
+          : Promise.resolve();
+      return kept.then(function () { return enqueue(s); });
     });
   }
 
+  /** Scans the server refused after this device let them in offline: listed until the staff dismiss them. */
+  function showConflicts(conflicts) {
+    if (!conflicts.length) { return; }
+    var list = $('conflict-list');
+    conflicts.forEach(function (a) {
+      var li = document.createElement('li');
+      var d = a.delegate;
+      li.textContent = (d ? d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : '') : '—')
+        + ' — ' + (TEXT[a.result] || a.result) + (a.message ? ' (' + a.message + ')' : '');
+      li.setAttribute('data-result', a.result);
+      list.appendChild(li);
+    });
+    $('conflicts').hidden = false;
+  }
+
   var verdictTimer = null;
-  function verdict(a) {
+  function verdict(a, photo, t0) {
     var good = a.result === 'ACCEPTED' || a.result === 'VALID';
-    var warn = a.result === 'ALREADY_CHECKED_IN' || a.result === 'UNKNOWN';
+    var warn = a.result === 'ALREADY_CHECKED_IN' || a.result === 'UNKNOWN' || a.result === 'NOT_IN_ROSTER';
     var box = $('verdict');
     box.className = 'verdict ' + (good ? 'good' : warn ? 'warn' : 'bad') + (a.offline ? ' offline' : '');
     box.setAttribute('data-result', a.result);
@@ -227,8 +311,26 @@
     }
     $('verdict-meta').textContent = [country, category].filter(Boolean).join(' · ');
     $('verdict-message').textContent = a.message || '';
-    if (window.fpDoorPhoto) { window.fpDoorPhoto(d, state.token); } // issue 14: the thumbnail, to compare faces
+    var vip = !!(d && d.vip);
+    box.classList.toggle('vip', vip);
+    $('verdict-vip').hidden = !vip;
+    $('verdict-vip-label').textContent = vip ? TEXT.vip + (d.vipRank ? ' · ' + TEXT.vip_rank.replace('{rank}', d.vipRank) : '') : '';
+    $('verdict-vip-note').textContent = vip && d.protocolNote ? d.protocolNote : '';
+    if (photo) { // the roster's thumbnail: at once, online or offline
+      $('verdict-photo').src = photo;
+      $('verdict-photo').alt = d ? d.givenName + ' ' + d.familyName : '';
+      $('verdict-photo').hidden = false;
+    } else if (window.fpDoorPhoto && !a.offline) {
+      window.fpDoorPhoto(d, state.token); // issue 14: the thumbnail, to compare faces
+    } else {
+      $('verdict-photo').hidden = true;
+    }
     box.hidden = false;
+    if (t0 != null) { // from the code read to the verdict on screen (docs/benchmarks.md)
+      var ms = performance.now() - t0;
+      box.setAttribute('data-ms', ms.toFixed(1));
+      (window.fpDoorTimings = window.fpDoorTimings || []).push({ result: a.result, offline: !!a.offline, ms: ms });
+    }
     beep(good, warn);
     clearTimeout(verdictTimer);
     verdictTimer = setTimeout(closeVerdict, good ? 2500 : 4000);
@@ -273,7 +375,7 @@
           if (found.data === state.lastCode && now - state.lastAt < 5000) { return; }
           state.lastCode = found.data;
           state.lastAt = now;
-          scan(found.data);
+          scan(found.data, performance.now());
         }
       }, 150);
     }).catch(function () { alert(TEXT.no_camera); });
@@ -318,7 +420,7 @@
   function loadSessions() {
     if (!state.slug) { return Promise.resolve(); }
     localStorage.setItem('fp_door_event', state.slug);
-    loadKeys();
+    loadKeys().then(function () { return window.FpRoster.open(state.slug); }).then(refreshRoster);
     return api('GET', '/api/v1/events/' + encodeURIComponent(state.slug)).then(function (r) { return r.json(); }).then(function (e) {
       var sel = $('session');
       sel.innerHTML = '';
@@ -337,10 +439,39 @@
     });
   }
 
+  /** The signed roster of the chosen event, fetched when changed (304 otherwise) with the thumbnails it lacks. */
+  function refreshRoster() {
+    if (!state.slug || !state.token || state.rosterBusy) { return Promise.resolve(); }
+    state.rosterBusy = true;
+    var slug = state.slug;
+    return loadKeys().then(function () { return window.FpRoster.refresh(slug, api); })
+      .catch(function () { /* offline or refused: the roster held stays in use */ })
+      .finally(function () { state.rosterBusy = false; });
+  }
+  function showRoster(st) {
+    var el = $('roster');
+    var time = st.generatedAt ? new Date(st.generatedAt).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB',
+      { hour: '2-digit', minute: '2-digit' }) : '';
+    var key = st.status === 'ready' ? 'roster_ready' : st.status === 'ready-refused' ? 'roster_ready_refused'
+      : st.status === 'refused' ? 'roster_refused' : st.status === 'loading' ? 'roster_loading' : 'roster_none';
+    el.textContent = (TEXT[key] || '').replace('{count}', st.count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'))
+      .replace('{photos}', st.photos.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')).replace('{time}', time);
+    el.setAttribute('data-state', st.status);
+    el.setAttribute('data-count', String(st.count));
+    el.setAttribute('data-photos', String(st.photos));
+    el.className = 'roster ' + (st.status.indexOf('refused') >= 0 ? 'refused' : st.status);
+  }
+  window.FpRoster.onChange(showRoster);
+
   function signOut() {
     stopCamera();
     state.token = null;
     localStorage.removeItem('fp_door_token');
+    // a lost phone keeps nothing readable: the roster's database (and its key) goes, and with it who was seen
+    Object.keys(localStorage).forEach(function (k) {
+      if (k.indexOf('fp_seen_') === 0 || k.indexOf('fp_keys_') === 0) { localStorage.removeItem(k); }
+    });
+    window.FpRoster.clear();
     show('signin');
     $('username').focus();
   }
@@ -375,12 +506,16 @@
     ev.preventDefault();
     var code = $('typed').value;
     $('typed').value = '';
-    scan(code);
+    scan(code, performance.now());
   });
   $('camera').addEventListener('click', function () { if (state.stream) { stopCamera(); } else { startCamera(); } });
   $('signout').addEventListener('click', signOut);
   $('verdict').addEventListener('click', closeVerdict);
   $('verdict-close').addEventListener('click', closeVerdict);
+  $('conflicts-dismiss').addEventListener('click', function () {
+    $('conflict-list').innerHTML = '';
+    $('conflicts').hidden = true;
+  });
 
   var searchTimer = null;
   $('search').addEventListener('input', function () {
@@ -433,6 +568,6 @@
   showQueue();
   window.addEventListener('online', flush);
   setInterval(function () { flush(); }, 4000);
-  setInterval(loadKeys, 60000);
+  setInterval(function () { if (state.online) { refreshRoster(); } }, 30000);
   if (state.token) { start(); } else { show('signin'); }
 })();
