@@ -9,7 +9,9 @@
 // console's Delegations tab is checked with a demo delegation opened and with the new-delegation form's errors. It
 // also creates a delegation of its own through the API (organizer login) with three members, one withdrawn and one
 // with a photo, and opens its focal point's link, so that the focal point's page (/d/{id}) is checked with members, its
-// form errors, the withdrawal step and the replacement form. Exits 1 when any page has a violation.
+// form errors, the withdrawal step and the replacement form. Issue 16: a demo VIP is checked in, so the Arrivals tab
+// shows an arrival, and the delegate list is checked filtered to VIPs with a protocol form open. Exits 1 when any page
+// has a violation.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
 const axeSrc = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -55,6 +57,13 @@ async function prepare(browser) {
     givenName: 'Petra', nativeName: null, email: `axe-desk-${Date.now()}@example.org` }));
   const pdf = await fetch(`${base}/api/v1/registrations/${desk.id}/badge.pdf`, { headers: { Authorization: 'Bearer ' + token } });
   if (!pdf.ok) console.log(`the desk's printed badge: ${pdf.status} (${desk.status})`);
+  // issue 16: a demo VIP checked in at the entrance, so the console's Arrivals board shows one arrival
+  const vips = await api('GET', `/api/v1/events/${slug}/registrations?vip=true&status=CONFIRMED&size=10`, token);
+  if (vips.items.length) {
+    const inside = await api('POST', `/api/v1/events/${slug}/checkin/manual`, token, { registrationId: vips.items[0].id,
+      deviceId: 'axe-gate', nonce: `axe-${Date.now()}` });
+    if (inside.result !== 'ACCEPTED') console.log(`the VIP's check-in: ${inside.result}`);
+  } else console.log('no confirmed demo VIP to check in');
   return `${base}/r/${d.id}?t=${d.manageToken}`;
 }
 
@@ -176,6 +185,13 @@ async function prepareDelegation(browser) {
             const show = await page.$('.show-identity');
             if (show) { await show.click(); await page.waitForTimeout(800); }
             await check(page, `${size.width} ${lang} admin delegates (identity shown)`);
+            // issue 16: the VIPs filter, and a delegate's protocol form open
+            await page.selectOption('#f-accreditation', ''); await page.selectOption('#f-vip', 'true');
+            await page.click('#search-form button[type=submit]'); await page.waitForTimeout(800);
+            const protocol = await page.$('#delegates-table .edit-protocol');
+            if (protocol) { await protocol.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin delegates (VIPs, protocol form open)`); }
+            const cancelProtocol = await page.$('#protocol-cancel');
+            if (cancelProtocol && await cancelProtocol.isVisible()) await cancelProtocol.click();
           }
           if (name === 'photos') {
             const reject = await page.$('#photo-grid button:nth-of-type(2), #photo-grid [data-action=reject]');

@@ -19,5 +19,9 @@ public enum AuditAction {
     // issue 16: a door received the roster of an event (names and faces, for offline verdicts)
     DOOR_ROSTER,
     // issue 16: an organizer marked a door's offline conflict handled (subject the registration, detail the scan and note)
-    SCAN_CONFLICT_RESOLVED
+    SCAN_CONFLICT_RESOLVED,
+    // issue 16: an organizer marks or unmarks a VIP, or changes the rank or the protocol note (detail without the note's words)
+    PROTOCOL_CHANGED,
+    // issue 16: an organizer opens the VIP arrivals board (a list of people, as a search is)
+    VIEW_ARRIVALS
 }

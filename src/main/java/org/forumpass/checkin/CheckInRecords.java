@@ -36,8 +36,12 @@ public final class CheckInRecords {
                                 @NotBlank @Size(max = 64) String nonce, OffsetDateTime scannedAt) {
     }
 
+    /**
+     * Who a scan is about. Issue 16: {@code vip}, {@code vipRank} (1-5 or null) and {@code protocolNote} tell door staff
+     * and organizers how to receive a VIP ("Escort to front row, seat A3"); only organizers set them.
+     */
     public record Delegate(String id, String givenName, String familyName, String nativeName, String organization,
-                           String country, Category category) {
+                           String country, Category category, boolean vip, Integer vipRank, String protocolNote) {
         /** Issue 14: the photo's thumbnail, for door staff to compare faces (404 while the delegate has none). */
         @com.fasterxml.jackson.annotation.JsonProperty("photo")
         public String photo() {
@@ -66,6 +70,17 @@ public final class CheckInRecords {
     }
 
     public record BatchAnswer(List<ScanAnswer> results) {
+    }
+
+    /**
+     * Issue 16: one VIP's arrival on the arrivals board ({@code event: arrival}, {@code id:} the registration id): who,
+     * rank and protocol note, and their first check-in at any door: the session's code and title (null for the venue
+     * entrance), when in the event's time zone, and the door device.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Arrival(String registrationId, String givenName, String familyName, String nativeName, String organization,
+                          String country, Category category, Integer rank, String note, String session, String sessionTitle,
+                          OffsetDateTime at, String deviceId) {
     }
 
     /** A search match: organizers get {@code id}, e-mail and phone; door staff an opaque {@code ref} instead. */

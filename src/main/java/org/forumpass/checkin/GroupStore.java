@@ -34,7 +34,7 @@ final class GroupStore {
     /** A badge as a group of scans reads it, with its delegate. */
     record BadgeRow(String code, long eventId, boolean revoked, long registrationId, String publicId,
                     RegistrationStatus status, Category category, String givenName, String familyName, String nativeName,
-                    String organization, String country) {
+                    String organization, String country, boolean vip, Integer vipRank, String protocolNote) {
     }
 
     /** A delegate's presence at one door; {@code id == null} until the group inserts it. */
@@ -85,7 +85,7 @@ final class GroupStore {
         if (!digests.isEmpty()) {
             sql.append("select 1, b.digest, b.code, b.event_id, b.revoked_at, r.id, r.public_id, r.status, r.category,")
                     .append(" r.given_name, r.family_name, r.native_name, r.organization, r.country, c.id, c.session_key,")
-                    .append(" c.inside, c.first_scanned_at, c.first_device_id, c.last_at")
+                    .append(" c.inside, c.first_scanned_at, c.first_device_id, c.last_at, r.vip, r.vip_rank, r.protocol_note")
                     .append(" from badge b join registration r on r.id = b.registration_id")
                     .append(" left join checkin c on c.registration_id = r.id and c.session_key in (")
                     .append(marks(sessionKeys.size())).append(')')
@@ -94,7 +94,8 @@ final class GroupStore {
         if (!deviceNonces.isEmpty()) {
             sql.append(sql.isEmpty() ? "" : " union all ")
                     .append("select 2, s.device_id, s.nonce, s.registration_id, null, s.session_id, null, s.result, null,")
-                    .append(" null, null, null, null, null, null, null, null, s.first_scanned_at, s.first_device_id, null")
+                    .append(" null, null, null, null, null, null, null, null, s.first_scanned_at, s.first_device_id, null,")
+                    .append(" null, null, null")
                     .append(" from scan s where s.event_id = ? and (");
             for (int i = 0; i < deviceNonces.size(); i++) {
                 sql.append(i == 0 ? "" : " or ").append("(s.device_id = ? and s.nonce = ?)");
@@ -135,9 +136,12 @@ final class GroupStore {
                     String digest = rs.getString(2);
                     BadgeRow b = out.badges().get(digest);
                     if (b == null) {
+                        int rank = rs.getInt(22);
+                        Integer vipRank = rs.wasNull() ? null : rank;
                         b = new BadgeRow(rs.getString(3), rs.getLong(4), rs.getObject(5) != null, rs.getLong(6), rs.getString(7),
                                 RegistrationStatus.valueOf(rs.getString(8)), Category.valueOf(rs.getString(9)), rs.getString(10),
-                                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14));
+                                rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getBoolean(21), vipRank,
+                                rs.getString(23));
                         out.badges().put(digest, b);
                     }
                     long checkInId = rs.getLong(15);

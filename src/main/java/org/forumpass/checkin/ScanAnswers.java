@@ -51,6 +51,6 @@ final class ScanAnswers {
 
     static Delegate delegate(Registration r) {
         return r == null ? null : new Delegate(r.publicId, r.givenName, r.familyName, r.nativeName, r.organization,
-                r.country, r.category);
+                r.country, r.category, r.vip, r.vipRank, r.protocolNote);
     }
 }

@@ -250,6 +250,6 @@ final class ScanGroup {
 
     private static Delegate delegate(BadgeRow b) {
         return new Delegate(b.publicId(), b.givenName(), b.familyName(), b.nativeName(), b.organization(), b.country(),
-                b.category());
+                b.category(), b.vip(), b.vipRank(), b.protocolNote());
     }
 }

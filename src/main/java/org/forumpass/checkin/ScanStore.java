@@ -35,7 +35,7 @@ public class ScanStore {
     public record Seen(long badgeEventId, boolean revoked, long registrationId, String publicId, RegistrationStatus status,
                        Category category, String givenName, String familyName, String nativeName, String organization,
                        String country, boolean hasSeat, Long checkInId, boolean inside, Instant firstScannedAt,
-                       String firstDeviceId) {
+                       String firstDeviceId, boolean vip, Integer vipRank, String protocolNote) {
     }
 
     /** The id of the scan this device already sent with this nonce, or null. */
@@ -64,7 +64,7 @@ public class ScanStore {
                 + " r.family_name, r.native_name, r.organization, r.country,"
                 + " (select count(*) from registration_session rs where rs.registration_id = r.id and rs.session_id = ?"
                 + "   and rs.status = 'CONFIRMED') as seat,"
-                + " c.id, c.inside, c.first_scanned_at, c.first_device_id"
+                + " c.id, c.inside, c.first_scanned_at, c.first_device_id, r.vip, r.vip_rank, r.protocol_note"
                 + " from badge b join registration r on r.id = b.registration_id"
                 + " left join checkin c on c.registration_id = r.id and c.session_key = ?"
                 + " where b.digest = ?";
@@ -82,11 +82,14 @@ public class ScanStore {
                 }
                 long checkIn = rs.getLong(14);
                 boolean hasCheckIn = !rs.wasNull();
+                int rank = rs.getInt(19);
+                Integer vipRank = rs.wasNull() ? null : rank;
                 return new Seen(rs.getLong(1), rs.getObject(3) != null, rs.getLong(4), rs.getString(5),
                         RegistrationStatus.valueOf(rs.getString(6)), Category.valueOf(rs.getString(7)), rs.getString(8),
                         rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getLong(13) > 0,
                         hasCheckIn ? checkIn : null, hasCheckIn && rs.getBoolean(15),
-                        hasCheckIn ? instant(rs.getObject(16, LocalDateTime.class)) : null, hasCheckIn ? rs.getString(17) : null);
+                        hasCheckIn ? instant(rs.getObject(16, LocalDateTime.class)) : null, hasCheckIn ? rs.getString(17) : null,
+                        rs.getBoolean(18), vipRank, rs.getString(20));
             }
         } catch (SQLException e) {
             throw new ScanStoreException(e);

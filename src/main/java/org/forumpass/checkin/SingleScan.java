@@ -111,6 +111,6 @@ public class SingleScan {
 
     private static Delegate delegate(ScanStore.Seen s) {
         return new Delegate(s.publicId(), s.givenName(), s.familyName(), s.nativeName(), s.organization(), s.country(),
-                s.category());
+                s.category(), s.vip(), s.vipRank(), s.protocolNote());
     }
 }

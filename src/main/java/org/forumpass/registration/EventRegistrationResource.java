@@ -71,7 +71,7 @@ public class EventRegistrationResource {
 
     @GET
     @RolesAllowed(Roles.ORGANIZER)
-    @Operation(summary = "Search and filter delegates; delegation=<id> keeps a delegation's members, delegation=none those of none")
+    @Operation(summary = "Search and filter delegates; delegation=<id> keeps a delegation's members, delegation=none those of none; vip=true the VIPs")
     public PageView<RegistrationView> search(@PathParam("slug") String slug, @QueryParam("q") String q,
                                              @QueryParam("country") String country,
                                              @QueryParam("organization") String organization,
@@ -82,16 +82,18 @@ public class EventRegistrationResource {
                                              @QueryParam("identity") String identityFilter,
                                              @QueryParam("ready") String ready,
                                              @QueryParam("delegation") String delegation,
+                                             @QueryParam("vip") String vip,
                                              @Context UriInfo uri) {
         EventScope.requireEvent(identity, slug);
         PageView.Request paging = PageView.Request.of(page, size);
         java.util.Map<String, String> answers = AnswerFilter.of(uri); // issue 14: answer.<key>=value
         PageView<RegistrationView> found = search.search(slug, new RegistrationSearch.Filter(q, country, organization, category,
-                status, photo, documentNumber, identityFilter, answers, ready, delegation), paging.page(), paging.size());
+                status, photo, documentNumber, identityFilter, answers, ready, delegation, vip), paging.page(), paging.size());
         audit.record(identity, AuditAction.SEARCH, slug, null, "q=" + q + " country=" + country + " organization="
                 + organization + " category=" + category + " status=" + status + " photo=" + photo + " page=" + paging.page()
                 + (documentNumber == null ? "" : " documentNumber=(given)") + (identityFilter == null ? "" : " identity=" + identityFilter)
                 + (ready == null ? "" : " ready=" + ready) + (delegation == null ? "" : " delegation=" + delegation)
+                + (vip == null ? "" : " vip=" + vip)
                 + (answers.isEmpty() ? "" : " answers=" + answers));
         return found;
     }

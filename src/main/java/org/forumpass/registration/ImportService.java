@@ -42,7 +42,9 @@ public class ImportService {
             // the identity document (issue 14), all or none: checked as on the registration page when given
             "documentType", "documentNumber", "issuingCountry", "nationality", "expiresOn", "dateOfBirth",
             // issue 15: the name of the event's delegation the row joins, taking one of its places in the row's category
-            "delegation");
+            "delegation",
+            // issue 16: the organizers' protocol fields (vip: true/false, yes/no or 1/0; vip_rank 1-5; protocol_note)
+            "vip", "vipRank", "protocolNote");
 
     @Inject
     RegistrationService registrations;
@@ -143,11 +145,12 @@ public class ImportService {
                 sessions == null ? List.of() : Arrays.stream(sessions.split("[;,\\s]+")).filter(s -> !s.isBlank()).toList(),
                 language == null ? "en" : language.strip().toLowerCase(Locale.ROOT), true, null, identityOf(record, columns),
                 answersOf(slug, record, columns, formKeys));
+        RegistrationRecords.Protocol protocol = protocolOf(record, columns, errors);
         if (!errors.isEmpty()) {
             return new RowReport(line, "INVALID", email, null, null, errors);
         }
         try {
-            RegisterResponse r = registrations.importRow(slug, req, get(record, columns, "delegation"));
+            RegisterResponse r = registrations.importRow(slug, req, get(record, columns, "delegation"), protocol);
             return new RowReport(line, "CREATED", email, r.id(), r.status(), List.of());
         } catch (DomainException e) {
             if (e.error() == RegistrationError.DUPLICATE_EMAIL) {
@@ -156,6 +159,40 @@ public class ImportService {
             List<Violation> v = e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations();
             return new RowReport(line, "INVALID", email, null, null, v);
         }
+    }
+
+    /**
+     * Issue 16: the row's protocol fields, or null when it leaves them empty; a value that is not a yes or no, or a rank
+     * that is not a number, is the row's error here, the rest is checked with the registration.
+     */
+    private static RegistrationRecords.Protocol protocolOf(CSVRecord record, Map<String, String> columns, List<Violation> errors) {
+        String vip = get(record, columns, "vip");
+        String rank = get(record, columns, "vipRank");
+        String note = get(record, columns, "protocolNote");
+        if (vip == null && rank == null && note == null) {
+            return null;
+        }
+        Boolean isVip = null;
+        if (vip != null) {
+            String v = vip.strip().toLowerCase(Locale.ROOT);
+            isVip = switch (v) {
+                case "true", "yes", "1", "x" -> Boolean.TRUE;
+                case "false", "no", "0" -> Boolean.FALSE;
+                default -> null;
+            };
+            if (isVip == null) {
+                errors.add(new Violation("vip", "must be true or false (yes or no)", "true_false", Map.of()));
+            }
+        }
+        Integer r = null;
+        if (rank != null) {
+            try {
+                r = Integer.valueOf(rank.strip());
+            } catch (NumberFormatException e) {
+                errors.add(new Violation("vipRank", "must be a number from 1 to 5"));
+            }
+        }
+        return new RegistrationRecords.Protocol(isVip == null ? Boolean.FALSE : isVip, r, note);
     }
 
     /** The row's identity document, or null when its columns are absent or empty (the organizers' lists often lack it). */

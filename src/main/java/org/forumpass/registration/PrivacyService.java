@@ -133,6 +133,9 @@ public class PrivacyService {
         r.email = "erased-" + r.publicId.toLowerCase(java.util.Locale.ROOT) + "@erased.invalid";
         r.emailKey = r.email;
         r.phone = null;
+        r.vip = false; // issue 16: how to receive them is about the person too
+        r.vipRank = null;
+        r.protocolNote = null;
         if (identities.isResolvable()) {
             identities.get().erase(r);
         }

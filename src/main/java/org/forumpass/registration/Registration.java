@@ -74,6 +74,15 @@ public class Registration extends BaseEntity {
     /** Whether the registration holds one of its delegation's quota places (until withdrawn, cancelled, rejected, erased). */
     @Column(name = "delegation_place")
     public boolean delegationPlace;
+    /** Issue 16: protocol. A VIP whom the door announces and the arrivals board shows; only organizers set and see it. */
+    public boolean vip;
+    /** 1 (highest) to 5, or null; only with {@link #vip}. */
+    @Column(name = "vip_rank")
+    @JdbcTypeCode(SqlTypes.SMALLINT)
+    public Integer vipRank;
+    /** What the door and the protocol officers should do ("Escort to front row, seat A3"); only with {@link #vip}. */
+    @Column(name = "protocol_note")
+    public String protocolNote;
     @Column(name = "waitlisted_at")
     public Instant waitlistedAt;
     @Column(name = "decided_at")

@@ -1,6 +1,7 @@
 package org.forumpass.registration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -74,12 +75,37 @@ public final class RegistrationRecords {
             /** A new identity document replacing the one kept (null: unchanged). */
             IdentityInput identity,
             /** issue 14: answers by key; keys left out keep their answer, an empty value clears it. */
-            java.util.Map<String, Object> answers) {
+            java.util.Map<String, Object> answers,
+            /** Issue 16: organizers only; replaces the three protocol fields when given. */
+            @Valid Protocol protocol) {
         public UpdateRegistrationRequest(String givenName, String familyName, String nativeName, String jobTitle,
                                          String organization, String country, String email, String phone, Category category,
                                          List<String> sessions, String language) {
             this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
-                    language, null, null);
+                    language, null, null, null);
+        }
+
+        public UpdateRegistrationRequest(String givenName, String familyName, String nativeName, String jobTitle,
+                                         String organization, String country, String email, String phone, Category category,
+                                         List<String> sessions, String language, IdentityInput identity,
+                                         java.util.Map<String, Object> answers) {
+            this(givenName, familyName, nativeName, jobTitle, organization, country, email, phone, category, sessions,
+                    language, identity, answers, null);
+        }
+    }
+
+    /**
+     * Issue 16: the organizers' protocol fields, in requests ({@code protocol} of PATCH, the body of PUT
+     * .../protocol) and in the organizers' views. A rank or a note is only for a VIP; the note is what the door and
+     * the protocol officers read ("Escort to front row, seat A3"), one line.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Protocol(@NotNull Boolean vip, @Min(1) @Max(5) Integer rank,
+                           @Size(max = 500) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String note) {
+        public static final Protocol NONE = new Protocol(false, null, null);
+
+        static Protocol of(Registration r) {
+            return new Protocol(r.vip, r.vipRank, r.protocolNote);
         }
     }
 
@@ -108,7 +134,15 @@ public final class RegistrationRecords {
                                    /** issue 14: the form's answers by key (every stored key). */
                                    java.util.Map<String, Object> answers,
                                    /** issue 15: {id, name} of the delegation the delegate belongs to, or null. */
-                                   Object delegation) {
+                                   Object delegation,
+                                   /** Issue 16: organizers only; left out of the delegate's and the focal point's view. */
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) Protocol protocol) {
+        /** The view a delegate or a focal point may read: without the organizers' protocol fields. */
+        public RegistrationView withoutProtocol() {
+            return protocol == null ? this : new RegistrationView(id, event, status, givenName, familyName, nativeName, jobTitle,
+                    organization, country, email, phone, category, language, source, createdAt, updatedAt, consentAt,
+                    consentVersion, sessions, badge, photo, identity, answers, delegation, null);
+        }
     }
 
     public record InvitationCodeRequest(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -60,7 +61,7 @@ public class RegistrationResource {
         if (StaffIdentity.isOrganizer(identity)) {
             audit.record(identity, AuditAction.VIEW_PERSONAL_DATA, view.event(), id, null);
         }
-        return view;
+        return shown(view);
     }
 
     @PATCH
@@ -68,7 +69,32 @@ public class RegistrationResource {
     @Operation(summary = "Change contact fields and sessions")
     public RegistrationView update(@PathParam("id") String id, UpdateRegistrationRequest body) {
         checkAccess(id);
-        return registrations.update(id, body, actor());
+        RegistrationView view = registrations.update(id, body, actor());
+        if (body != null && body.protocol() != null) { // only an organizer gets this far with a protocol
+            audit.record(identity, AuditAction.PROTOCOL_CHANGED, view.event(), id, protocolDetail(view.protocol()));
+        }
+        return shown(view);
+    }
+
+    @PUT
+    @Path("/protocol")
+    @RolesAllowed(Roles.ORGANIZER)
+    @Operation(summary = "Issue 16: mark a VIP, with a rank (1-5) and a protocol note for the door and the arrivals board")
+    public RegistrationView protocol(@PathParam("id") String id, RegistrationRecords.Protocol body) {
+        checkAccess(id);
+        RegistrationView view = registrations.protocol(id, body);
+        audit.record(identity, AuditAction.PROTOCOL_CHANGED, view.event(), id, protocolDetail(view.protocol()));
+        return view;
+    }
+
+    /** The audit's detail: what changed, without the note's words (they may describe a person's needs). */
+    private static String protocolDetail(RegistrationRecords.Protocol p) {
+        return p == null ? null : "vip=" + p.vip() + " rank=" + p.rank() + " note=" + (p.note() == null ? "none" : "set");
+    }
+
+    /** Protocol fields are the organizers' own: a delegate's or a focal point's token never reads them. */
+    private RegistrationView shown(RegistrationView view) {
+        return StaffIdentity.isOrganizer(identity) ? view : view.withoutProtocol();
     }
 
     @DELETE
@@ -79,7 +105,7 @@ public class RegistrationResource {
         RegistrationView view = registrations.cancel(id, actor());
         audit.record(StaffIdentity.isOrganizer(identity) ? identity.getPrincipal().getName() : "delegate",
                 AuditAction.CANCEL, view.event(), id, null);
-        return view;
+        return shown(view);
     }
 
     @POST

@@ -17,7 +17,7 @@ import org.forumpass.registration.RegistrationRecords.RegistrationView;
 
 /**
  * The organizers' search: q (name, e-mail, organization), country, organization, category, status; issue 14: photo,
- * documentNumber, identity, ready (for badge), answer.{key}; issue 15: delegation; paged.
+ * documentNumber, identity, ready (for badge), answer.{key}; issue 15: delegation; issue 16: vip; paged.
  */
 @ApplicationScoped
 public class RegistrationSearch {
@@ -31,7 +31,15 @@ public class RegistrationSearch {
     public record Filter(String q, String country, String organization, String category, String status, String photo,
                          String documentNumber, String identity, java.util.Map<String, String> answers, String ready,
                          /** issue 15: a delegation's public id, or {@code none} for the delegates of no delegation. */
-                         String delegation) {
+                         String delegation,
+                         /** issue 16: {@code true} keeps the VIPs, {@code false} the others. */
+                         String vip) {
+        public Filter(String q, String country, String organization, String category, String status, String photo,
+                      String documentNumber, String identity, java.util.Map<String, String> answers, String ready,
+                      String delegation) {
+            this(q, country, organization, category, status, photo, documentNumber, identity, answers, ready, delegation, null);
+        }
+
         public Filter(String q, String country, String organization, String category, String status, String photo,
                       String documentNumber, String identity, java.util.Map<String, String> answers, String ready) {
             this(q, country, organization, category, status, photo, documentNumber, identity, answers, ready, null);
@@ -115,6 +123,15 @@ public class RegistrationSearch {
             }
         }
         delegationClause(event, f.delegation(), delegations, clauses, p, v);
+        if (f.vip() != null && !f.vip().isBlank()) {
+            String vip = f.vip().strip().toLowerCase(Locale.ROOT);
+            if (vip.equals("true") || vip.equals("false")) {
+                clauses.add("r.vip = :vip");
+                p.and("vip", vip.equals("true"));
+            } else {
+                v.rule("vip", "true_false");
+            }
+        }
         PhotoFilter.add(f.photo(), clauses, p, v);
         IdentityFilter.add(f, clauses, p, v);
         ReadyFilter.add(event, f.ready(), clauses, p, v);

@@ -110,7 +110,37 @@ public class RegistrationService {
 
     /** issue 15: one imported row; {@code delegationName} (the row's {@code delegation} column) may be null. */
     public RegisterResponse importRow(String slug, RegisterRequest req, String delegationName) {
-        return Retry.onConflict(() -> self.get().importRowOnce(slug, req, delegationName));
+        return importRow(slug, req, delegationName, null);
+    }
+
+    /** issue 16: with the row's protocol fields (null: none), set in the row's own transaction. */
+    public RegisterResponse importRow(String slug, RegisterRequest req, String delegationName,
+                                      RegistrationRecords.Protocol protocol) {
+        return Retry.onConflict(() -> self.get().importRowOnce(slug, req, delegationName, protocol));
+    }
+
+    @Transactional
+    public RegisterResponse importRowOnce(String slug, RegisterRequest req, String delegationName,
+                                          RegistrationRecords.Protocol protocol) {
+        if (protocol != null) {
+            Violations v = validator.start(protocol);
+            checkProtocol(protocol, "", v);
+            // named by the file's columns
+            Violations named = new Violations();
+            v.list().forEach(x -> named.put(new Violation(switch (x.field()) {
+                case "rank" -> "vipRank";
+                case "note" -> "protocolNote";
+                default -> x.field();
+            }, x.message(), x.code(), x.args())));
+            named.throwIfAny();
+        }
+        RegisterResponse created = importRowOnce(slug, req, delegationName);
+        if (protocol != null) {
+            Registration r = require(created.id());
+            applyProtocol(r, protocol);
+            r.flush();
+        }
+        return created;
     }
 
     /**
@@ -374,7 +404,8 @@ public class RegistrationService {
                 badges.isResolvable() ? badges.get().badgeOf(r).orElse(null) : null, photoRule.viewOf(r),
                 identities.isResolvable() ? identities.get().masked(r) : null,
                 answers.isResolvable() ? answers.get().answersOf(r) : Map.of(),
-                r.delegationId != null && delegations.isResolvable() ? delegations.get().summaryOf(r.delegationId) : null);
+                r.delegationId != null && delegations.isResolvable() ? delegations.get().summaryOf(r.delegationId) : null,
+                RegistrationRecords.Protocol.of(r));
     }
 
     /** issue 14: the form's answers, checked with the other fields (nothing to check when no form package is present). */
@@ -417,9 +448,19 @@ public class RegistrationService {
         Object document = req.identity() == null || !identities.isResolvable() ? null
                 : identities.get().check(r.event, category, req.identity(), false, v);
         AnswerHook.Prepared answered = prepareAnswers(r.event, category, country, req.answers(), r, v);
+        if (req.protocol() != null) {
+            if (!actor.organizer()) {
+                v.rule("protocol", "protocol_locked");
+            } else {
+                checkProtocol(req.protocol(), "protocol.", v);
+            }
+        }
         v.throwIfAny();
 
         Instant now = clock.instant();
+        if (req.protocol() != null) {
+            applyProtocol(r, req.protocol());
+        }
         if (req.givenName() != null) r.givenName = clean(req.givenName());
         if (req.familyName() != null) r.familyName = clean(req.familyName());
         if (req.nativeName() != null) r.nativeName = clean(req.nativeName());
@@ -472,6 +513,44 @@ public class RegistrationService {
             throw e;
         }
         return view(r);
+    }
+
+    /** Issue 16: PUT /api/v1/registrations/{id}/protocol (organizers): the three protocol fields at once, whatever the status. */
+    public RegistrationView protocol(String publicId, RegistrationRecords.Protocol req) {
+        return Retry.onConflict(() -> self.get().protocolOnce(publicId, req));
+    }
+
+    @Transactional
+    public RegistrationView protocolOnce(String publicId, RegistrationRecords.Protocol req) {
+        Registration r = require(publicId);
+        Violations v = validator.start(req);
+        if (req != null) {
+            checkProtocol(req, "", v);
+        }
+        v.throwIfAny();
+        applyProtocol(r, req);
+        r.updatedAt = clock.instant();
+        r.flush();
+        return view(r);
+    }
+
+    /** A rank or a note describes how to receive a VIP: without {@code vip: true} it is a mistake, not something to drop. */
+    private static void checkProtocol(RegistrationRecords.Protocol p, String prefix, Violations v) {
+        if (Boolean.TRUE.equals(p.vip())) {
+            return;
+        }
+        if (p.rank() != null) {
+            v.rule(prefix + "rank", "protocol_vip_only");
+        }
+        if (clean(p.note()) != null) {
+            v.rule(prefix + "note", "protocol_vip_only");
+        }
+    }
+
+    private static void applyProtocol(Registration r, RegistrationRecords.Protocol p) {
+        r.vip = Boolean.TRUE.equals(p.vip());
+        r.vipRank = r.vip ? p.rank() : null;
+        r.protocolNote = r.vip ? clean(p.note()) : null;
     }
 
     public RegistrationView cancel(String publicId, Actor actor) {

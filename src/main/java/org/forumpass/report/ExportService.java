@@ -82,16 +82,17 @@ public class ExportService {
                         + " left join Delegation dl on dl.id = r.delegationId"
                         + (includeIdentity ? org.forumpass.identity.IdentityColumns.JOIN : "") + " where ");
         AnswerColumns.Columns answers = answerColumns.of(event);
-        int answersFrom = includeIdentity ? 21 : 18;
+        int answersFrom = includeIdentity ? 24 : 21;
         TypedQuery<Object[]> q = em.createQuery("select r.publicId, r.status, r.givenName, r.familyName, r.nativeName,"
                 + " r.organization, coalesce(a.canonicalKey, r.organizationKey), r.jobTitle, r.country, r.category, r.email,"
-                + " r.phone, r.language, r.source, r.createdAt, a.canonical, dl.id, dl.name"
+                + " r.phone, r.language, r.source, r.createdAt, a.canonical, dl.id, dl.name, r.vip, r.vipRank, r.protocolNote"
                 + (includeIdentity ? org.forumpass.identity.IdentityColumns.SELECT : "") + answers.select() + " " + from + " order by " + order, Object[].class);
         where.params().map().forEach(q::setParameter);
         Locale locale = "zh".equals(lang) ? Locale.CHINESE : Locale.ENGLISH;
         ZoneId zone = event.zone();
         List<String> header = new ArrayList<>(List.of("id", "status", "givenName", "familyName", "nativeName", "organization",
-                "delegation", "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt"));
+                "delegation", "jobTitle", "country", "countryName", "category", "email", "phone", "language", "source", "registeredAt",
+                "vip", "vipRank", "protocolNote")); // issue 16: the organizers' protocol fields
         if (includeIdentity) {
             header.addAll(org.forumpass.identity.IdentityColumns.HEADER);
         }
@@ -125,9 +126,10 @@ public class ExportService {
                     }
                     List<Object> cells = new ArrayList<>(Arrays.asList(r[0], r[1].toString(), r[2], r[3], r[4], r[5], r[17], r[7],
                             country, countryName, r[9].toString(), r[10], r[11], r[12], r[13],
-                            OffsetDateTime.ofInstant((Instant) r[14], zone).toString()));
+                            OffsetDateTime.ofInstant((Instant) r[14], zone).toString(), Boolean.TRUE.equals(r[18]) ? "yes" : "",
+                            r[19], r[20]));
                     if (includeIdentity) {
-                        cells.addAll(identityColumns.cells(r[18], r[19], r[20]));
+                        cells.addAll(identityColumns.cells(r[21], r[22], r[23]));
                     }
                     cells.addAll(answers.cells(r, answersFrom, lang));
                     if (grouped) {

@@ -19,8 +19,10 @@ import org.forumpass.delegation.DelegationRecords.CreatedDelegation;
 import org.forumpass.delegation.DelegationService;
 import org.forumpass.registration.RegistrationStatus;
 import org.forumpass.visa.VisaLetterService;
+import org.forumpass.registration.RegistrationRecords.Protocol;
 import org.forumpass.registration.RegistrationRecords.RegisterRequest;
 import org.forumpass.registration.RegistrationRecords.RegisterResponse;
+import org.forumpass.registration.RegistrationService;
 import org.forumpass.registration.RegistrationService.Origin;
 
 /**
@@ -28,7 +30,8 @@ import org.forumpass.registration.RegistrationService.Origin;
  * {@code POST /api/v1/events/{slug}/delegations} plus {@code members}, each the body of
  * {@code POST /api/v1/delegations/{id}/members} as the focal point sends it. Dates that belong to the forum (the
  * answers' dates, a document's expiry) move with the forum, as its agenda does; dates of birth stay. A delegation
- * whose name the forum has already is left alone.
+ * whose name the forum has already is left alone. Issue 16: a member's {@code protocol} (VIP, rank, note) is set as an
+ * organizer sets it, once the member is registered.
  */
 @ApplicationScoped
 public class DemoDelegations {
@@ -38,6 +41,8 @@ public class DemoDelegations {
     DelegationService delegations;
     @Inject
     VisaLetterService letters;
+    @Inject
+    RegistrationService registrations;
 
     /** Creates the forum's seed delegations it lacks, with their members; {@code shiftDays} is how far the forum was moved. */
     public List<String> apply(String slug, String file, long shiftDays) {
@@ -65,7 +70,11 @@ public class DemoDelegations {
             for (JsonNode seedMember : members == null ? List.<JsonNode>of() : members) {
                 ObjectNode m = (ObjectNode) moved(seedMember, shiftDays);
                 JsonNode letter = m.remove("visaLetter"); // not part of the registration
+                JsonNode protocol = m.remove("protocol"); // issue 16: the organizers' own, set after
                 RegisterResponse r = delegations.addMember(d.id(), convert(m, RegisterRequest.class), Origin.DELEGATION);
+                if (protocol != null) {
+                    registrations.protocol(r.id(), convert(protocol, Protocol.class));
+                }
                 // "visaLetter": "REQUESTED" or "ISSUED": the member's letter as the focal point asked and the organizers decided
                 if (letter != null && r.status() == RegistrationStatus.CONFIRMED) {
                     letters.request(r.id(), "demo");

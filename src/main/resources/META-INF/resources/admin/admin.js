@@ -89,7 +89,7 @@
     document.querySelectorAll('.tab').forEach(function (s) { s.hidden = s.id !== 'tab-' + name; });
     $('notice').hidden = true;
     if (name === 'dashboard') { refreshStats(); }
-    if (name === 'delegates') { search(true); loadCodes(); }
+    if (name === 'delegates') { $('protocol-edit').hidden = true; search(true); loadCodes(); }
     if (name === 'events') { loadEvents(); }
     if (name === 'staff') { loadStaff(); }
     if (name === 'audit') { loadAudit(); }
@@ -204,6 +204,7 @@
       status: $('f-status').value, documentNumber: $('f-doc').value, page: state.page, size: 50 });
     // issue 15: a delegation's members, or those of none (delegations.js fills the select)
     if ($('f-delegation') && $('f-delegation').value) { p.set('delegation', $('f-delegation').value); }
+    if ($('f-vip').value) { p.set('vip', $('f-vip').value); } // issue 16
     // issue 14: one "Accreditation" select for the API's photo, identity and ready filters ("name=value")
     var accreditation = $('f-accreditation').value.split('=');
     if (accreditation.length === 2) { p.set(accreditation[0], accreditation[1]); }
@@ -217,7 +218,9 @@
   function delegateRow(d) {
     var tr = document.createElement('tr');
     tr.setAttribute('data-id', d.id);
-    cell(tr, d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : ''));
+    var who = cell(tr, d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : ''));
+    who.id = 'dl-' + d.id;
+    vipMarker(who, d.protocol);
     cell(tr, d.organization + (d.delegation ? ' \u00b7 ' + d.delegation.name : ''));
     cell(tr, countryName(d.country));
     cell(tr, d.category);
@@ -248,6 +251,9 @@
     if (d.status === 'CONFIRMED' || d.status === 'PENDING' || d.status === 'WAITLISTED') {
       button(actions, T.cancel, act('', 'DELETE')).className = 'secondary';
     }
+    var protocolButton = button(actions, T.protocol, function () { editProtocol(d, tr, protocolButton); });
+    protocolButton.className = 'secondary edit-protocol';
+    protocolButton.setAttribute('aria-describedby', who.id);
     button(actions, T.personal_data, function () { download('/api/v1/registrations/' + d.id + '/personal-data', 'delegate-' + d.id + '.json'); })
       .className = 'secondary';
     button(actions, T.erase, function () {
@@ -274,6 +280,75 @@
     b.className = 'secondary show-identity';
   }
   $('search-form').addEventListener('submit', function (ev) { ev.preventDefault(); search(true); });
+
+  // ---- protocol (issue 16): VIP, rank and the note the door and the arrivals board show -------------
+  function fill(text, values) {
+    Object.keys(values).forEach(function (k) { text = text.split('{' + k + '}').join(values[k]); });
+    return text;
+  }
+  function vipMarker(parent, p) {
+    if (!p || !p.vip) { return; }
+    var mark = document.createElement('span');
+    mark.className = 'vip-mark';
+    mark.textContent = T.vip + (p.rank ? ' · ' + fill(T.vip_rank, { rank: p.rank }) : '');
+    parent.appendChild(document.createTextNode(' '));
+    parent.appendChild(mark);
+    if (p.note) {
+      var note = document.createElement('span');
+      note.className = 'vip-note';
+      note.textContent = p.note;
+      parent.appendChild(note);
+    }
+  }
+  var editingProtocol = null; // {d, tr, from}
+  function protocolFields() {
+    var on = $('p-vip').checked;
+    $('p-rank').disabled = !on;
+    $('p-note').disabled = !on;
+  }
+  function editProtocol(d, tr, from) {
+    editingProtocol = { d: d, tr: tr, from: from };
+    var p = d.protocol || { vip: false, rank: null, note: null };
+    $('protocol-title').textContent = fill(T.protocol_title, { name: d.givenName + ' ' + d.familyName });
+    $('p-vip').checked = !!p.vip;
+    $('p-rank').value = p.rank ? String(p.rank) : '';
+    $('p-note').value = p.note || '';
+    $('protocol-error').hidden = true;
+    protocolFields();
+    $('protocol-edit').hidden = false;
+    $('p-vip').focus();
+  }
+  function closeProtocol() {
+    var e = editingProtocol;
+    editingProtocol = null;
+    $('protocol-edit').hidden = true;
+    if (e && e.from && document.body.contains(e.from)) { e.from.focus(); }
+  }
+  $('p-vip').addEventListener('change', protocolFields);
+  $('protocol-cancel').addEventListener('click', closeProtocol);
+  $('protocol-edit').addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape') { ev.preventDefault(); closeProtocol(); }
+  });
+  $('protocol-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var e = editingProtocol;
+    if (!e) { return; }
+    var vip = $('p-vip').checked;
+    var body = { vip: vip, rank: vip && $('p-rank').value ? Number($('p-rank').value) : null,
+      note: vip ? $('p-note').value.trim() || null : null };
+    api('PUT', '/api/v1/registrations/' + e.d.id + '/protocol', body).then(json).then(function (v) {
+      var row = delegateRow(v);
+      e.tr.replaceWith(row);
+      e.from = row.querySelector('button.edit-protocol');
+      notice(fill(T.protocol_saved, { name: v.givenName + ' ' + v.familyName }));
+      closeProtocol();
+    }).catch(function (p) {
+      $('protocol-error').textContent = (p && p.violations ? p.violations.map(function (x) {
+        return (T['protocol_field_' + x.field] || x.field) + ': ' + x.message;
+      }).join('; ') : problem(p));
+      $('protocol-error').hidden = false;
+    });
+  });
   $('more').addEventListener('click', function () { state.page++; search(false); });
 
   function loadCodes() {

@@ -53,6 +53,19 @@ class DemoForumLoaderTest {
     }
 
     @Test
+    void demoForumsHaveVipsWithRanksAndProtocolNotes() {
+        loader.loadAll();
+        org.forumpass.Fixtures.asOrganizer().get("/api/v1/events/bri-ict-forum/registrations?vip=true&size=50").then()
+                .statusCode(200).body("items.familyName", hasItems("Zhaksybekov", "Tulegenov", "Chen"))
+                .body("items.protocol.vip", org.hamcrest.Matchers.everyItem(is(true)))
+                .body("items.find { it.familyName == 'Zhaksybekov' }.protocol.rank", is(2))
+                .body("items.find { it.familyName == 'Zhaksybekov' }.protocol.note", is("Escort to front row, seat A3"));
+        org.forumpass.Fixtures.asOrganizer().get("/api/v1/events/wic-digital-silk-road/registrations?vip=true&size=50").then()
+                .statusCode(200).body("items.familyName", hasItems("Srisuk", "Boonmee"))
+                .body("items.find { it.familyName == 'Srisuk' }.protocol.rank", is(1));
+    }
+
+    @Test
     void demoForumsTakeRegistrations() {
         loader.loadAll();
         Map<String, Object> body = delegate(email(), "ROUND-TABLE", "B2B");
