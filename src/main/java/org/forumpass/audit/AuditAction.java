@@ -15,5 +15,7 @@ public enum AuditAction {
     // issue 15: the accreditation desk hands a badge out (detail "SELF" or "PROXY: name")
     BADGE_COLLECTED,
     // issue 15: visa invitation letters
-    VISA_LETTER_SETTINGS, VISA_LETTER_REQUESTED, VISA_LETTER_ISSUED, VISA_LETTER_REJECTED, VISA_LETTER_DOWNLOADED
+    VISA_LETTER_SETTINGS, VISA_LETTER_REQUESTED, VISA_LETTER_ISSUED, VISA_LETTER_REJECTED, VISA_LETTER_DOWNLOADED,
+    // issue 16: an event's access zones replaced (detail: the zones' codes)
+    ZONES_CHANGED
 }
