@@ -80,7 +80,7 @@ class LayeringTest {
     @Test
     void onlyAdmissionDecidesRefusals() throws IOException {
         Pattern refusal = Pattern.compile("ScanResult\\.(REVOKED|NOT_CONFIRMED|CATEGORY_NOT_ALLOWED|NOT_REGISTERED_FOR_SESSION"
-                + "|OUTSIDE_SESSION_WINDOW|SESSION_FULL|WRONG_EVENT|INVALID_CODE)\\b");
+                + "|OUTSIDE_SESSION_WINDOW|SESSION_FULL|WRONG_EVENT|INVALID_CODE|ZONE_NOT_ALLOWED)\\b");
         Map<String, Integer> named = new TreeMap<>();
         for (Map.Entry<String, String> e : checkinSources().entrySet()) {
             Matcher m = refusal.matcher(e.getValue());

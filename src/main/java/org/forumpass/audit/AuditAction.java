@@ -23,5 +23,7 @@ public enum AuditAction {
     // issue 16: an organizer marks or unmarks a VIP, or changes the rank or the protocol note (detail without the note's words)
     PROTOCOL_CHANGED,
     // issue 16: an organizer opens the VIP arrivals board (a list of people, as a search is)
-    VIEW_ARRIVALS
+    VIEW_ARRIVALS,
+    // issue 16: an event's access zones replaced (detail: the zones' codes)
+    ZONES_CHANGED
 }

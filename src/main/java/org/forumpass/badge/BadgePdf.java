@@ -19,15 +19,30 @@ import org.forumpass.event.Category;
  * Printable badges: A6 portrait, one per page, or four A6 per A4 sheet for office printers. Names print
  * in their own script with embedded Noto fonts (subset, so a badge is tens of kilobytes): each run of
  * text takes the first font that has its glyphs; Arabic is shaped into joined forms and laid out right to
- * left ({@link PdfFonts}, shared with the visa letters). Long names shrink, then wrap.
+ * left ({@link PdfFonts}, shared with the visa letters). Long names shrink, then wrap. Issue 16: above the QR code, a
+ * band per access zone the delegate may enter, in the zone's colour with its code in bold on a white label, so that the
+ * door reads it at a glance and a badge printed in black and white still names every zone.
  */
 public final class BadgePdf {
     /** What one badge shows. */
     public record Card(String latinName, String nativeName, String organization, String country, Category category,
                        String categoryLabel, String eventName, String eventDates, String code,
                        /** Issue 14: the accepted photo (JPEG), read while the page is drawn; null: none. */
-                       java.util.function.Supplier<byte[]> photo) {
+                       java.util.function.Supplier<byte[]> photo,
+                       /** Issue 16: the access zones the delegate may enter, in the organizer's order; empty: none. */
+                       List<ZoneBand> zones) {
+        public Card {
+            zones = zones == null ? List.of() : List.copyOf(zones);
+        }
     }
+
+    /** Issue 16: an access zone as the badge prints it: its code and its colour ({@code #RRGGBB}). */
+    public record ZoneBand(String code, String color) {
+    }
+
+    /** Zone bands per row, and rows at most; more zones than fit end with a "+n" band. */
+    static final int ZONES_PER_ROW = 4;
+    static final int ZONE_ROWS = 2;
 
     public enum Layout { A6, A4X4 }
 
@@ -102,11 +117,12 @@ public final class BadgePdf {
         }
         y = block(cs, fonts, c.organization(), x0 + margin, y - 4, inner, 11, 8, 2, false);
         cs.setNonStrokingColor(new Color(0x5b6675));
-        block(cs, fonts, c.country(), x0 + margin, y - 1, inner, 10, 8, 1, false);
+        y = block(cs, fonts, c.country(), x0 + margin, y - 1, inner, 10, 8, 1, false);
         // QR and its string
         float qr = 38 * MM;
         float qx = x0 + (w - qr) / 2;
         float qy = y0 + 12 * MM;
+        zones(cs, fonts, c.zones(), x0 + margin, inner, qy + qr + 2 * MM, y - 2 * MM);
         if (BadgePhotos.draw(doc, cs, c.photo(), x0 + margin, qy, qr)) {
             qx = x0 + w - margin - qr; // the photo on the left, the QR on the right
         }
@@ -116,6 +132,73 @@ public final class BadgePdf {
         int half = (code.length() + 1) / 2;
         line(cs, fonts, code.substring(0, half), x0 + w / 2, y0 + 8.5f * MM, 5.5f, false, true);
         line(cs, fonts, code.substring(half), x0 + w / 2, y0 + 6 * MM, 5.5f, false, true);
+    }
+
+    /**
+     * The zone bands, in rows of up to {@value #ZONES_PER_ROW} from {@code bottom} up (at most {@value #ZONE_ROWS} rows;
+     * lower when the text above leaves less room than {@code top}). Each band is filled with the zone's colour and framed
+     * in black, with its code in bold black on a white label in the middle: readable on any colour, and in black-and-white
+     * print the codes (and the frames around light colours) still tell the zones apart.
+     */
+    private static void zones(PDPageContentStream cs, Fonts fonts, List<ZoneBand> zones, float x, float width, float bottom,
+                              float top) throws IOException {
+        if (zones.isEmpty()) {
+            return;
+        }
+        int max = ZONES_PER_ROW * ZONE_ROWS;
+        List<ZoneBand> shown = new ArrayList<>(zones.size() <= max ? zones : zones.subList(0, max - 1));
+        if (zones.size() > max) {
+            shown.add(new ZoneBand("+" + (zones.size() - max + 1), "#FFFFFF"));
+        }
+        int rows = (shown.size() + ZONES_PER_ROW - 1) / ZONES_PER_ROW;
+        float gap = 1.5f * MM;
+        float rowHeight = Math.max(5 * MM, Math.min(7.5f * MM, (top - bottom - (rows - 1) * gap) / rows));
+        float labelPad = 1.1f * MM;
+        for (int row = 0; row < rows; row++) {
+            List<ZoneBand> line = shown.subList(row * ZONES_PER_ROW, Math.min(shown.size(), (row + 1) * ZONES_PER_ROW));
+            float bandWidth = (width - (ZONES_PER_ROW - 1) * gap) / ZONES_PER_ROW;
+            float lineWidth = line.size() * bandWidth + (line.size() - 1) * gap;
+            float bx = x + (width - lineWidth) / 2;
+            float by = bottom + (rows - 1 - row) * (rowHeight + gap);
+            for (ZoneBand z : line) {
+                cs.setNonStrokingColor(colour(z.color()));
+                cs.setStrokingColor(Color.BLACK);
+                cs.setLineWidth(0.6f);
+                cs.addRect(bx, by, bandWidth, rowHeight);
+                cs.fillAndStroke();
+                // the white label: as wide as its code (the zone's colour shows on both sides), at most the band less
+                // a margin of colour
+                float lw = bandWidth - 2 * labelPad - 2 * MM;
+                float lh = rowHeight - 2 * labelPad;
+                String code = z.code();
+                float size = Math.min(9, lh * 0.75f);
+                while (size > 4.5f && fonts.width(code, size, true) > lw - 2 * MM) {
+                    size -= 0.5f;
+                }
+                if (fonts.width(code, size, true) > lw - 2 * MM) {
+                    while (code.length() > 1 && fonts.width(code + "…", size, true) > lw - 2 * MM) {
+                        code = code.substring(0, code.length() - 1);
+                    }
+                    code = code + "…";
+                }
+                float label = Math.min(lw, fonts.width(code, size, true) + 3 * MM);
+                cs.setNonStrokingColor(Color.WHITE);
+                cs.addRect(bx + (bandWidth - label) / 2, by + labelPad, label, lh);
+                cs.fill();
+                cs.setNonStrokingColor(Color.BLACK);
+                line(cs, fonts, code, bx + bandWidth / 2, by + (rowHeight - size * 0.7f) / 2, size, true, true);
+                bx += bandWidth + gap;
+            }
+        }
+    }
+
+    /** A zone's colour ({@code #RRGGBB}, checked when the zones were saved); grey if it cannot be read. */
+    static Color colour(String hex) {
+        try {
+            return new Color(Integer.parseInt(hex.substring(1), 16));
+        } catch (RuntimeException e) {
+            return Color.GRAY;
+        }
     }
 
     /** Text in up to {@code maxLines} lines: the largest size from {@code size} down to {@code min} that fits. */
@@ -216,7 +299,7 @@ public final class BadgePdf {
             return new Card(fonts.printable(c.latinName(), true), fonts.printable(c.nativeName(), false),
                     fonts.printable(c.organization(), false), fonts.printable(c.country(), false), c.category(),
                     fonts.printable(c.categoryLabel(), true), fonts.printable(c.eventName(), true),
-                    fonts.printable(c.eventDates(), false), c.code(), c.photo());
+                    fonts.printable(c.eventDates(), false), c.code(), c.photo(), c.zones());
         }
 
         float width(String text, float size, boolean bold) throws IOException {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.forumpass.common.error.DomainException;
+import org.forumpass.event.AccessZone;
+import org.forumpass.event.AccessZones;
 import org.forumpass.event.Category;
 import org.forumpass.event.Event;
 import org.forumpass.event.EventService;
@@ -27,6 +29,8 @@ public class BadgePrinting {
     EventService events;
     @Inject
     org.forumpass.registration.PhotoRequirement photoRule;
+    @Inject
+    AccessZones accessZones;
 
     /**
      * The cards of an organizer's bulk print; issue 15: the badges printed are marked printed (the first time only) in
@@ -68,10 +72,11 @@ public class BadgePrinting {
         }
         List<BadgePdf.Card> cards = new ArrayList<>();
         List<Long> printed = new ArrayList<>();
+        List<AccessZone> zones = accessZones.of(event); // issue 16: read once for the whole print run
         for (Object[] row : query.getResultList()) {
             Registration r = (Registration) row[0];
             if (!photoRule.missing(r)) { // issue 14: no badge without the required photo
-                cards.add(BadgeCards.of(r, (String) row[1], photoRule.printable(r)));
+                cards.add(BadgeCards.of(r, (String) row[1], photoRule.printable(r), zones));
                 printed.add((Long) row[2]);
             }
         }

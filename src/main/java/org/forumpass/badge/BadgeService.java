@@ -34,6 +34,8 @@ public class BadgeService implements BadgeLookup {
     Clock clock;
     @Inject
     org.forumpass.registration.PhotoRequirement photoRule;
+    @Inject
+    org.forumpass.event.AccessZones accessZones;
 
     void onConfirmed(@Observes RegistrationEvents.Confirmed e) {
         Registration r = e.registration();
@@ -80,7 +82,7 @@ public class BadgeService implements BadgeLookup {
         if (printedByOrganizer) {
             Badge.update("printedAt = ?1 where id = ?2 and printedAt is null", clock.instant(), b.id);
         }
-        return BadgeCards.of(r, b.code, photoRule.printable(r));
+        return BadgeCards.of(r, b.code, photoRule.printable(r), accessZones.of(r.event));
     }
 
     /** Revokes the current code at once and issues a new one. */

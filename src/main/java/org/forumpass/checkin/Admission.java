@@ -13,18 +13,44 @@ import org.forumpass.registration.RegistrationStatus;
  * ({@code door/admission.js}) implements the same function, and both run the cases of
  * {@code src/test/resources/admission-cases.json}.
  *
- * <p>The order: unknown code, another event's badge, revoked, not confirmed, category, sign-up for the session,
- * the session's time window; then a scan out, a delegate already inside, a full room, and admission.
+ * <p>The order: unknown code, another event's badge, revoked, not confirmed, the session's access zone (issue 16),
+ * category, sign-up for the session, the session's time window; then a scan out, a delegate already inside, a full
+ * room, and admission. The zone comes before the session's own rules because it is the venue's rule: a badge that does
+ * not open the VIP lounge is refused as such at every door inside it, whatever the session there would say.
  */
 public final class Admission {
     private Admission() {
     }
 
-    /** A session door's rules; {@code null} facts' session is the venue entrance. */
+    /**
+     * A session door's rules; {@code null} facts' session is the venue entrance. {@code zone}: the access zone the
+     * session is in (issue 16), or null.
+     */
     public record Door(Set<Category> restrictedTo, boolean requiresRegistration, boolean counted, Instant startsAt,
-                       Instant endsAt) {
+                       Instant endsAt, Zone zone) {
+        /** A door in no access zone. */
+        public Door(Set<Category> restrictedTo, boolean requiresRegistration, boolean counted, Instant startsAt,
+                    Instant endsAt) {
+            this(restrictedTo, requiresRegistration, counted, startsAt, endsAt, null);
+        }
+
         boolean admits(Category category) {
             return restrictedTo == null || restrictedTo.contains(category);
+        }
+    }
+
+    /**
+     * Issue 16: an access zone as the door reads it: the categories it opens to ({@code null} or empty: every
+     * category) and its opening hours, {@code from} inclusive to {@code to} exclusive (null: no limit on that side).
+     */
+    public record Zone(String code, Set<Category> categories, Instant from, Instant to) {
+        boolean admits(Category category) {
+            return categories == null || categories.isEmpty() || categories.contains(category);
+        }
+
+        /** Whether the zone is closed at {@code at}: before it opens or from its closing on. */
+        boolean closedAt(Instant at) {
+            return from != null && at.isBefore(from) || to != null && !at.isBefore(to);
         }
     }
 
@@ -91,6 +117,10 @@ public final class Admission {
             return Decision.refuse(ScanResult.NOT_CONFIRMED);
         }
         Door door = f.door();
+        if (door != null && door.zone() != null && (!door.zone().admits(f.category())
+                || f.direction() == Direction.IN && door.zone().closedAt(f.at()))) {
+            return Decision.refuse(ScanResult.ZONE_NOT_ALLOWED); // a way out is never closed
+        }
         if (door != null) {
             if (!door.admits(f.category())) {
                 return Decision.refuse(ScanResult.CATEGORY_NOT_ALLOWED);

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.forumpass.common.error.DomainException;
+import org.forumpass.event.AccessZone;
+import org.forumpass.event.AccessZones;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Event;
 import org.forumpass.event.EventService;
@@ -14,7 +16,7 @@ import org.forumpass.event.EventService;
 /**
  * Events and their session doors as the scan path reads them, cached for {@value #CACHE_MILLIS} ms (read-only,
  * detached), with each door's admission rules made once per load rather than once per scan. Each replica keeps its
- * own copy; a change to an event or a session reaches every door within that time.
+ * own copy; a change to an event, a session or the event's access zones (issue 16) reaches every door within that time.
  */
 @ApplicationScoped
 public class Doors {
@@ -68,18 +70,33 @@ public class Doors {
         Map<String, AgendaSession> byCode = new HashMap<>();
         Map<Long, AgendaSession> byId = new HashMap<>();
         Map<Long, Admission.Door> rules = new HashMap<>();
+        Map<String, AccessZone> zones = AccessZones.byCode(event);
         AgendaSession.listByEvent(event).forEach(s -> {
             byCode.put(s.code, s);
             byId.put(s.id, s);
-            rules.put(s.id, rules(s));
+            rules.put(s.id, rules(s, zones));
         });
         return new Venue(event, byCode, byId, rules, window(event), now);
     }
 
-    /** A session's door as {@link Admission} reads it; null for the entrance. */
+    /**
+     * A session's door as {@link Admission} reads it, with the access zone it is in; null for the entrance. Reads the
+     * event's zones when the session names one, so it runs in a transaction (manual check-in's).
+     */
     static Admission.Door rules(AgendaSession s) {
+        return s == null ? null : rules(s, s.zone == null ? Map.of() : AccessZones.byCode(s.event));
+    }
+
+    /** A session's door, its zone looked up in the event's zones by code. */
+    static Admission.Door rules(AgendaSession s, Map<String, AccessZone> zones) {
         return s == null ? null
-                : new Admission.Door(s.restrictedTo, s.requiresRegistration, s.capacity != null, s.startsAt, s.endsAt);
+                : new Admission.Door(s.restrictedTo, s.requiresRegistration, s.capacity != null, s.startsAt, s.endsAt,
+                zone(s.zone == null ? null : zones.get(s.zone)));
+    }
+
+    /** An access zone as {@link Admission} reads it. */
+    static Admission.Zone zone(AccessZone z) {
+        return z == null ? null : new Admission.Zone(z.code, z.categories, z.opensAt, z.closesAt);
     }
 
     /** The event's check-in window as {@link Admission} reads it. */

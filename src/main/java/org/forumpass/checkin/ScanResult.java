@@ -13,7 +13,9 @@ public enum ScanResult {
     WRONG_EVENT,
     INVALID_CODE,
     SESSION_FULL,
-    OUTSIDE_SESSION_WINDOW;
+    OUTSIDE_SESSION_WINDOW,
+    /** Issue 16: the session is in an access zone that the delegate's category does not open, or (in) is closed now. */
+    ZONE_NOT_ALLOWED;
 
     public String message(String lang) {
         return I18n.label(lang, "scan", this);

@@ -56,6 +56,9 @@ public class AgendaSession extends BaseEntity {
     public Set<Category> restrictedTo;
     @Column(name = "requires_registration")
     public boolean requiresRegistration;
+    /** Issue 16: the code of the access zone the session takes place in; null: none (its own rules only). */
+    @Column(name = "zone_code")
+    public String zone;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

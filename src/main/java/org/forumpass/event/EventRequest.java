@@ -49,7 +49,10 @@ public record EventRequest(
         /** Categories that must give an identity document (null or []: none). */
         List<@NotNull Category> identityRequiredFor,
         /** Issue 15: the visa letter settings, kept and checked by the visa feature (see VisaLetterHook); null: unchanged. */
-        com.fasterxml.jackson.databind.JsonNode visaLetter) {
+        com.fasterxml.jackson.databind.JsonNode visaLetter,
+        /** Issue 16: access zones to create with the event, which its sessions may name (POST only; ignored by PUT:
+         *  zones are replaced through PUT /api/v1/events/{slug}/zones). */
+        List<ZoneRecords.ZoneRequest> zones) {
 
     public static final String SLUG = "[a-z0-9][a-z0-9-]{0,62}[a-z0-9]";
 }

@@ -41,10 +41,14 @@ public class EventResource {
     @GET
     @Path("/{slug}")
     @PermitAll
-    @Operation(summary = "One event with its agenda (to its organizers also its visaLetter settings)")
+    @Operation(summary = "One event with its agenda (to its organizers also its visaLetter settings; to its organizers "
+            + "and door staff its access zones)")
     public EventView get(@PathParam("slug") String slug) {
         if (identity.hasRole(Roles.ORGANIZER) && EventScope.covers(identity, slug)) {
             return events.organizerView(slug);
+        }
+        if (identity.hasRole(Roles.DOOR) && EventScope.covers(identity, slug)) {
+            return events.doorView(slug);
         }
         return events.view(slug);
     }

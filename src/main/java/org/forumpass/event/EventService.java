@@ -40,11 +40,19 @@ public class EventService {
         return EventView.from(event, AgendaSession.listByEvent(event), clock.instant());
     }
 
-    /** The event as its organizers see it: with its visa letter settings (issue 15). */
+    /** The event as its organizers see it: with its visa letter settings (issue 15) and its access zones (issue 16). */
     @Transactional
     public EventView organizerView(String slug) {
         Event event = require(slug);
-        return EventView.from(event, AgendaSession.listByEvent(event), clock.instant(), visaLetterOf(event));
+        return EventView.from(event, AgendaSession.listByEvent(event), clock.instant(), visaLetterOf(event),
+                AccessZone.listByEvent(event.id));
+    }
+
+    /** Issue 16: the event as its door staff see it: the public view with the access zones its doors apply. */
+    @Transactional
+    public EventView doorView(String slug) {
+        Event event = require(slug);
+        return EventView.from(event, AgendaSession.listByEvent(event), clock.instant(), null, AccessZone.listByEvent(event.id));
     }
 
     /** The event, or 404 event.not_found. */
@@ -65,9 +73,13 @@ public class EventService {
     public EventView create(EventRequest req) {
         Violations v = validator.start(req);
         Object visaLetter = null;
+        List<AccessZone> zones = List.of();
         if (req != null) {
             checkEvent(req, v);
             visaLetter = checkVisaLetter(req, v);
+            zones = AccessZones.check(req.zones(), "zones", v);
+            Set<String> zoneCodes = new HashSet<>();
+            zones.forEach(z -> zoneCodes.add(z.code));
             List<SessionRequest> sessions = req.sessions() == null ? List.of() : req.sessions();
             Set<String> codes = new HashSet<>();
             for (int i = 0; i < sessions.size(); i++) {
@@ -78,6 +90,10 @@ public class EventService {
                 checkSession(s, "sessions[" + i + "].", v);
                 if (s.code() != null && !codes.add(s.code())) {
                     v.add("sessions[" + i + "].code", "is used twice");
+                }
+                String zone = zoneOf(s);
+                if (zone != null && !zoneCodes.contains(zone)) {
+                    v.rule("sessions[" + i + "].zone", "zone_unknown", java.util.Map.of("zone", zone));
                 }
             }
         }
@@ -98,6 +114,7 @@ public class EventService {
             }
             throw e;
         }
+        AccessZones.create(event, zones); // before the sessions that name them
         if (req.sessions() != null) {
             for (SessionRequest s : req.sessions()) {
                 AgendaSession session = new AgendaSession();
@@ -110,7 +127,7 @@ public class EventService {
         if (visaLetter != null) {
             visaLetters.get().save(event, visaLetter);
         }
-        return EventView.from(event, AgendaSession.listByEvent(event), now, visaLetterOf(event));
+        return EventView.from(event, AgendaSession.listByEvent(event), now, visaLetterOf(event), AccessZone.listByEvent(event.id));
     }
 
     @Transactional
@@ -131,7 +148,7 @@ public class EventService {
         if (visaLetter != null) {
             visaLetters.get().save(event, visaLetter);
         }
-        return EventView.from(event, AgendaSession.listByEvent(event), now, visaLetterOf(event));
+        return EventView.from(event, AgendaSession.listByEvent(event), now, visaLetterOf(event), AccessZone.listByEvent(event.id));
     }
 
     /** Issue 15: the body's visaLetter, checked by the visa feature; null when not sent (or no such feature). */
@@ -150,6 +167,7 @@ public class EventService {
         Violations v = validator.start(req);
         if (req != null) {
             checkSession(req, "", v);
+            AccessZones.sessionZone(event, req.zone(), "zone", v);
         }
         v.throwIfAny();
         if (AgendaSession.findByEventAndCode(event, req.code()).isPresent()) {
@@ -178,6 +196,7 @@ public class EventService {
         Violations v = validator.start(req);
         if (req != null) {
             checkSession(req, "", v);
+            AccessZones.sessionZone(event, req.zone(), "zone", v);
         }
         v.throwIfAny();
         if (!req.code().equals(code) && AgendaSession.findByEventAndCode(event, req.code()).isPresent()) {
@@ -341,6 +360,12 @@ public class EventService {
         s.capacity = r.capacity();
         s.restrictedTo = r.restrictedTo() == null ? null : EnumSet.copyOf(r.restrictedTo());
         s.requiresRegistration = Boolean.TRUE.equals(r.requiresRegistration());
+        s.zone = zoneOf(r);
         s.updatedAt = now;
+    }
+
+    /** The zone code a session request names, or null for none. */
+    private static String zoneOf(SessionRequest r) {
+        return r.zone() == null || r.zone().isBlank() ? null : r.zone().strip();
     }
 }

@@ -15,7 +15,9 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                         Integer retentionDays,
                         List<SessionView> sessions, List<Category> photoRequiredFor, List<Category> identityRequiredFor,
                         /** Issue 15: the visa letter settings, in organizers' views only (absent from the public one). */
-                        @JsonInclude(JsonInclude.Include.NON_NULL) Object visaLetter) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Object visaLetter,
+                        /** Issue 16: the access zones, in the views of organizers and door staff (absent from the public one). */
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<ZoneRecords.ZoneView> zones) {
 
     public static EventView from(Event e, List<AgendaSession> sessions, Instant now) {
         return from(e, sessions, now, null);
@@ -23,6 +25,12 @@ public record EventView(String slug, String name, String nameZh, String theme, S
 
     /** {@code visaLetter}: what organizers see of the event's visa letter settings, or null in the public view. */
     public static EventView from(Event e, List<AgendaSession> sessions, Instant now, Object visaLetter) {
+        return from(e, sessions, now, visaLetter, null);
+    }
+
+    /** {@code zones}: the event's access zones for its staff, or null in the public view. */
+    public static EventView from(Event e, List<AgendaSession> sessions, Instant now, Object visaLetter,
+                                 List<AccessZone> zones) {
         ZoneId zone = e.zone();
         return new EventView(e.slug, e.name, e.nameZh, e.theme, e.themeZh, e.description, e.descriptionZh,
                 e.city, e.cityZh, e.venue, e.venueZh,
@@ -35,7 +43,8 @@ public record EventView(String slug, String name, String nameZh, String theme, S
                 e.checkinWindowEnabled, e.checkinOpensMinutesBefore, e.retentionDays,
                 sessions.stream().map(s -> SessionView.from(s, zone)).toList(),
                 e.photoRequiredFor == null ? List.of() : e.photoRequiredFor.stream().sorted().toList(),
-                e.identityRequiredFor == null ? List.of() : e.identityRequiredFor.stream().sorted().toList(), visaLetter);
+                e.identityRequiredFor == null ? List.of() : e.identityRequiredFor.stream().sorted().toList(), visaLetter,
+                zones == null ? null : AccessZones.views(e, zones));
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

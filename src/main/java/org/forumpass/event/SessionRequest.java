@@ -24,7 +24,9 @@ public record SessionRequest(
         @Min(1) @Max(1_000_000) Integer capacity,
         /** null: every category may attend. */
         List<@NotNull Category> restrictedTo,
-        Boolean requiresRegistration) {
+        Boolean requiresRegistration,
+        /** Issue 16: the code of the event's access zone the session takes place in; null: none. */
+        @Size(max = 32) String zone) {
 
     public static final String CODE = "[A-Z0-9-]{1,32}";
 }

@@ -24,13 +24,15 @@ import org.forumpass.event.EventError;
 import org.forumpass.event.EventRequest;
 import org.forumpass.event.EventService;
 import org.forumpass.event.SessionRequest;
+import org.forumpass.event.ZoneRecords.ZoneRequest;
 import org.jboss.logging.Logger;
 
 /**
  * Loads the demo forums from seeds/forums/ on start (embedded default; FORUMPASS_DEMO_LOAD=false
  * switches it off). Each forum is moved to upcoming dates, keeping its local times of day, so that
  * it takes registrations; one whose slug exists is left alone, so loading is idempotent. A forum is created with
- * its own registration fields (issue 14) and its delegations with their members (issue 15).
+ * its own registration fields (issue 14), its delegations with their members (issue 15) and its access zones, which
+ * its sessions name (issue 16; part of the event's body, their hours moved with it).
  */
 @ApplicationScoped
 public class DemoForumLoader {
@@ -118,17 +120,27 @@ public class DemoForumLoader {
         List<SessionRequest> sessions = r.sessions() == null ? List.of() : r.sessions().stream()
                 .map(s -> new SessionRequest(s.code(), s.title(), s.titleZh(), s.description(), s.descriptionZh(), s.type(),
                         s.room(), s.roomZh(), at(s.startsAt(), zone, days), at(s.endsAt(), zone, days), s.capacity(),
-                        s.restrictedTo(), s.requiresRegistration()))
+                        s.restrictedTo(), s.requiresRegistration(), s.zone()))
+                .toList();
+        // issue 16: the zones' opening hours move with the forum
+        List<ZoneRequest> zones = r.zones() == null ? null : r.zones().stream()
+                .map(z -> new ZoneRequest(z.code(), z.name(), z.color(), z.categories(), at(z.from(), zone, days),
+                        at(z.to(), zone, days)))
                 .toList();
         return new EventRequest(r.slug(), r.name(), r.nameZh(), r.theme(), r.themeZh(), r.description(), r.descriptionZh(),
                 r.city(), r.cityZh(), r.venue(), r.venueZh(), at(r.startsAt(), zone, days), at(r.endsAt(), zone, days),
                 r.timeZone(), at(r.registrationOpensAt(), zone, days), at(r.registrationClosesAt(), zone, days),
                 r.capacity(), r.approvalRequiredFor(), r.invitationRequiredFor(), r.selfServiceCategories(), r.checkinWindowEnabled(),
                 r.checkinOpensMinutesBefore(), r.retentionDays(), sessions, r.photoRequiredFor(), r.identityRequiredFor(),
-                r.visaLetter());
+                r.visaLetter(), zones);
     }
 
     private static OffsetDateTime at(OffsetDateTime t, ZoneId zone, long days) {
         return t == null ? null : t.atZoneSameInstant(zone).plusDays(days).toOffsetDateTime();
+    }
+
+    /** A zone's time as the seed writes it (ISO-8601 text), moved like the forum's. */
+    private static String at(String t, ZoneId zone, long days) {
+        return t == null ? null : at(OffsetDateTime.parse(t), zone, days).toString();
     }
 }

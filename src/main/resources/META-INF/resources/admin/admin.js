@@ -439,6 +439,10 @@
   var editing = null;
   var editingSession = null;
   function local(iso) { return iso ? iso.slice(0, 16) : ''; }
+  // issue 16: the zones editor (zones.js) writes its opening hours in the event's time the same way
+  window.ForumPassTimes = { zoned: zoned, local: local };
+  // issue 16: the zones editor follows the event being edited (null: none)
+  function edited(e) { document.dispatchEvent(new CustomEvent('fp:event-edit', { detail: e })); }
   function editEvent(slug) {
     api('GET', '/api/v1/events/' + encodeURIComponent(slug)).then(json).then(function (e) {
       editing = e;
@@ -449,6 +453,7 @@
       $('e-capacity').value = e.capacity || ''; $('e-retention').value = e.retentionDays || '';
       $('e-approval').value = (e.approvalRequiredFor || []).join(', ');
       $('e-self').value = (e.selfServiceCategories || []).join(', ');
+      edited(e);
       var tbody = $('event-sessions').querySelector('tbody');
       tbody.innerHTML = '';
       (e.sessions || []).forEach(function (x) {
@@ -460,6 +465,7 @@
           $('s-code').value = x.code; $('s-title').value = x.title; $('s-type').value = x.type; $('s-room').value = x.room || '';
           $('s-start').value = local(x.startsAt); $('s-end').value = local(x.endsAt); $('s-capacity').value = x.capacity || '';
           $('s-required').checked = !!x.requiresRegistration;
+          $('s-zone').value = x.zone || '';
         });
         tbody.appendChild(tr);
       });
@@ -471,7 +477,8 @@
     var zone = editing.timeZone;
     var body = { code: $('s-code').value.trim(), title: $('s-title').value.trim(), type: $('s-type').value,
       room: $('s-room').value.trim() || null, startsAt: zoned($('s-start').value, zone), endsAt: zoned($('s-end').value, zone),
-      capacity: $('s-capacity').value ? Number($('s-capacity').value) : null, requiresRegistration: $('s-required').checked };
+      capacity: $('s-capacity').value ? Number($('s-capacity').value) : null, requiresRegistration: $('s-required').checked,
+      zone: $('s-zone').value || null };
     var path = '/api/v1/events/' + encodeURIComponent(editing.slug) + '/sessions';
     if (editingSession) {
       ['titleZh', 'description', 'descriptionZh', 'roomZh', 'restrictedTo'].forEach(function (k) { body[k] = editingSession[k]; });
@@ -504,6 +511,7 @@
       notice(T.done + ' ' + e.slug);
       state.slug = e.slug;
       editing = null;
+      edited(null);
       $('e-slug').readOnly = false;
       $('event-form-title').textContent = T.new_event;
       $('event-form').reset();

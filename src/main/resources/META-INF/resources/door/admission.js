@@ -14,20 +14,34 @@
     return door.restrictedTo == null || door.restrictedTo.indexOf(category) >= 0;
   }
 
+  // Issue 16: an access zone opens to its categories (null or empty: every category) from `from` (inclusive) to `to`
+  // (exclusive); null: no limit on that side.
+  function zoneAdmits(zone, category) {
+    return zone.categories == null || zone.categories.length === 0 || zone.categories.indexOf(category) >= 0;
+  }
+
+  function zoneClosed(zone, at) {
+    return (zone.from != null && ms(at) < ms(zone.from)) || (zone.to != null && ms(at) >= ms(zone.to));
+  }
+
   function outsideWindow(window, door, direction, at) {
     return !!(window && window.enabled) && direction === 'IN'
       && (ms(at) < ms(door.startsAt) - window.opensMinutesBefore * 60000 || ms(at) >= ms(door.endsAt));
   }
 
   // facts: {known, sameEvent, revoked, status, category, door: {restrictedTo, requiresRegistration, counted,
-  // startsAt, endsAt} | null, hasSeat, window: {enabled, opensMinutesBefore}, direction, at, deviceId,
-  // presence: {inside, firstScannedAt, firstDeviceId} | null, roomFull}
+  // startsAt, endsAt, zone: {code, categories, from, to} | null} | null, hasSeat, window: {enabled, opensMinutesBefore},
+  // direction, at, deviceId, presence: {inside, firstScannedAt, firstDeviceId} | null, roomFull}
   function decide(f) {
     if (!f.known) { return refuse('INVALID_CODE'); }
     if (!f.sameEvent) { return refuse('WRONG_EVENT'); }
     if (f.revoked) { return refuse('REVOKED'); }
     if (f.status !== 'CONFIRMED') { return refuse('NOT_CONFIRMED'); }
     var door = f.door;
+    if (door && door.zone && (!zoneAdmits(door.zone, f.category)
+        || (f.direction === 'IN' && zoneClosed(door.zone, f.at)))) {
+      return refuse('ZONE_NOT_ALLOWED'); // a way out is never closed
+    }
     if (door) {
       if (!admits(door, f.category)) { return refuse('CATEGORY_NOT_ALLOWED'); }
       if (door.requiresRegistration && !f.hasSeat) { return refuse('NOT_REGISTERED_FOR_SESSION'); }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -86,13 +87,28 @@ class AdmissionTest {
                 RegistrationStatus.valueOf(f.get("status").asText()), Category.valueOf(f.get("category").asText()),
                 door.isNull() ? null : new Admission.Door(categories(door.get("restrictedTo")),
                         door.get("requiresRegistration").asBoolean(), door.get("counted").asBoolean(),
-                        Instant.parse(door.get("startsAt").asText()), Instant.parse(door.get("endsAt").asText())),
+                        Instant.parse(door.get("startsAt").asText()), Instant.parse(door.get("endsAt").asText()),
+                        zone(door.get("zone"))),
                 f.get("hasSeat").asBoolean(), new Admission.Window(window.get("enabled").asBoolean(),
                         window.get("opensMinutesBefore").asInt()),
                 Direction.valueOf(f.get("direction").asText()), Instant.parse(f.get("at").asText()), f.get("deviceId").asText(),
                 presence.isNull() ? null : new Admission.Presence(presence.get("inside").asBoolean(),
                         Instant.parse(presence.get("firstScannedAt").asText()), presence.get("firstDeviceId").asText()),
                 f.get("roomFull").asBoolean());
+    }
+
+    /** Issue 16: the door's access zone ({@code door.zone}), absent or null for a door in no zone. */
+    private static Admission.Zone zone(JsonNode zone) {
+        if (zone == null || zone.isNull()) {
+            return null;
+        }
+        return new Admission.Zone(zone.get("code").asText(), categories(zone.get("categories")), time(zone.get("from")),
+                time(zone.get("to")));
+    }
+
+    /** A time of the table, with Z or an offset; null stays null. */
+    private static Instant time(JsonNode n) {
+        return n == null || n.isNull() ? null : OffsetDateTime.parse(n.asText()).toInstant();
     }
 
     private static Set<Category> categories(JsonNode list) {

@@ -41,7 +41,8 @@ class OpenApiSecurityTest {
             "POST /api/v1/events/{slug}/checkin",
             "GET /api/v1/registrations/{id}/photo.jpg", // issue 14: the thumbnail, to compare faces
             "POST /api/v1/registrations/{id}/badge/collected", // issue 15: the accreditation desk hands badges out, one by one
-            "POST /api/v1/delegations/{id}/badges/collected"); // and a delegation's to its proxy
+            "POST /api/v1/delegations/{id}/badges/collected", // and a delegation's to its proxy
+            "GET /api/v1/events/{slug}/zones"); // issue 16: the access zones the door applies (read only)
 
     @Test
     void everyOperationIsGuardedAsTheContractSays() throws Exception {

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.forumpass.Fixtures.anonymous;
 import static org.forumpass.Fixtures.delegate;
 import static org.forumpass.Fixtures.email;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,11 +47,31 @@ class DemoForumLoaderTest {
         assertEquals(java.time.LocalTime.of(8, 30),
                 starts.atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai")).toLocalTime(), "local time of day is kept");
 
+        // issue 16: the access zones, in order, with the sessions held in them; the exhibition's hours move with the forum
+        var zones = org.forumpass.Fixtures.asOrganizer().get("/api/v1/events/bri-ict-forum/zones").then().statusCode(200)
+                .body("code", contains("PLENARY", "VIP", "PRESS", "EXHIBITION"))
+                .body("[0].categories", nullValue())
+                .body("[1].name.zh", is("贵宾休息室"))
+                .body("[1].categories", contains("GOVERNMENT", "DIPLOMATIC", "SPEAKER", "STAFF"))
+                .body("[2].categories", contains("MEDIA", "STAFF"))
+                .body("[3].color", is("#2E7D32"))
+                .extract().jsonPath();
+        OffsetDateTime opens = OffsetDateTime.parse(zones.getString("[3].from"));
+        assertEquals(starts.toLocalDate(), opens.toLocalDate(), "the exhibition opens on the forum's day");
+        assertEquals(java.time.LocalTime.of(8, 30), opens.toLocalTime());
+        assertEquals("VIP", bri.getString("sessions.find { it.code == 'CONSULS' }.zone"));
+        assertEquals("EXHIBITION", bri.getString("sessions.find { it.code == 'B2B' }.zone"));
+        assertEquals("PLENARY", bri.getString("sessions.find { it.code == 'KEYNOTE' }.zone"));
+
         given().get("/api/v1/events/wic-digital-silk-road").then().statusCode(200)
                 .body("theme", is("Connectivity and Shared Prosperity"))
                 .body("city", is("Xi'an"))
                 .body("sessions.code", containsInAnyOrder("OPENING", "SUB-CONNECT", "SUB-ECOMMERCE", "SUB-VILLAGES",
-                        "MEMBERS", "INSTITUTE", "SEMINAR-ECOM", "WG-ECOM"));
+                        "MEMBERS", "INSTITUTE", "SEMINAR-ECOM", "WG-ECOM"))
+                .body("sessions.find { it.code == 'SUB-CONNECT' }.zone", is("PLENARY"))
+                .body("sessions.find { it.code == 'MEMBERS' }.zone", nullValue());
+        org.forumpass.Fixtures.asDoor().get("/api/v1/events/wic-digital-silk-road/zones").then().statusCode(200)
+                .body("code", contains("PLENARY", "VIP", "PRESS", "EXHIBITION"));
     }
 
     @Test
