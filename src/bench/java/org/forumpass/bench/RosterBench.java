@@ -27,8 +27,9 @@ import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
-import org.forumpass.browser.Browser;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -119,7 +120,7 @@ final class RosterBench {
             System.out.println("roster: no chromium here, the page's figures are left out");
             return;
         }
-        ChromeDriver browser = Browser.start();
+        ChromeDriver browser = chromium();
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofMinutes(10));
             browser.get(base.resolve("/door?lang=en").toString());
@@ -173,6 +174,17 @@ final class RosterBench {
         } finally {
             browser.quit();
         }
+    }
+
+    /** Debian's chromium, headless, at a phone's window size, through Debian's chromedriver. */
+    private static ChromeDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--window-size=412,915",
+                "--user-data-dir=" + Files.createTempDirectory("fp-bench-chromium"));
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
+                Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")).toFile()).usingAnyFreePort().build(), options);
     }
 
     /** One photo per delegate, four at a time: portraits with a gradient, a face and noise, as JPEG at quality 0.9. */

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.forumpass.badge.BadgeCodec;
 import org.forumpass.badge.BadgeKeys;
+import org.forumpass.event.AccessZone;
+import org.forumpass.event.AccessZones;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Category;
 import org.forumpass.event.Event;
@@ -64,6 +67,8 @@ public class DoorRoster {
     ObjectMapper mapper;
     @Inject
     Clock clock;
+    @Inject
+    AccessZones accessZones;
 
     /**
      * One delegate as the door sees them. {@code photo}: the digest of their door thumbnail; {@code photoThumb}: the
@@ -141,7 +146,7 @@ public class DoorRoster {
 
     private List<Entry> entries(Connection con, Doors.Venue venue, boolean inlinePhotos) throws SQLException {
         Map<Long, List<String>> sessions = sessions(con, venue);
-        ZoneList zones = ZoneList.of(venue);
+        ZoneList zones = ZoneList.of(accessZones.of(venue.event()));
         List<Entry> out = new ArrayList<>();
         String sql = "select b.digest, r.id, r.given_name, r.family_name, r.native_name, r.organization, r.country,"
                 + " r.category, r.status, r.vip, r.vip_rank, r.protocol_note, p.door_thumb_hash"
@@ -268,10 +273,14 @@ public class DoorRoster {
         }
     }
 
-    /** The zones a delegate of each category may enter, in the event's order (issue 16, access zones). */
+    /** The zones a delegate of each category may enter, in the organizer's order, worked out once per roster. */
     private record ZoneList(Map<Category, List<String>> byCategory) {
-        static ZoneList of(Doors.Venue venue) {
-            return new ZoneList(Map.of());
+        static ZoneList of(List<AccessZone> zones) {
+            Map<Category, List<String>> by = new EnumMap<>(Category.class);
+            for (Category c : Category.values()) {
+                by.put(c, AccessZones.codesFor(zones, c));
+            }
+            return new ZoneList(by);
         }
 
         List<String> codesFor(Category category) {

@@ -75,8 +75,9 @@ class DoorBrowserTest {
         new Select(browser.findElement(By.id("event"))).selectByValue(s.slug());
         wait.until(d -> new Select(d.findElement(By.id("session"))).getOptions().size() == 2);
         new Select(browser.findElement(By.id("session"))).selectByValue("PLENARY");
-        // the event's keys are cached for offline use once the event is chosen
+        // the event's keys and its signed roster are kept for offline use once the event is chosen
         wait.until(d -> (Boolean) browser.executeScript("return localStorage.getItem('fp_keys_' + arguments[0]) !== null", s.slug()));
+        wait.until(d -> "ready".equals(d.findElement(By.id("roster")).getAttribute("data-state")));
         return browser;
     }
 
@@ -133,7 +134,8 @@ class DoorBrowserTest {
                     Map.of("offline", true, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             browser.findElement(By.id("camera")).click();
             Verdict v = verdict(browser);
-            assertEquals("VALID", v.result());
+            assertEquals("ACCEPTED", v.result(), "decided on this device with the roster, as the server would");
+            assertTrue(v.nativeName().contains("李肇星"), "the roster names the delegate offline: " + v.nativeName());
             assertTrue(v.className().contains("offline"), v.className());
             assertTrue(v.offlineShown(), "the verdict says it was checked offline");
             closeVerdict(browser);

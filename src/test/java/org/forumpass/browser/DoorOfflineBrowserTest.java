@@ -70,7 +70,7 @@ class DoorOfflineBrowserTest {
         zone.put("categories", List.of("GOVERNMENT"));
         zone.put("from", null);
         zone.put("to", null);
-        asOrganizer().body(List.of(zone)).put("/api/v1/events/" + slug + "/zones").then().statusCode(200);
+        asOrganizer().body(List.of(zone)).put("/api/v1/events/" + slug + "/zones").then().log().ifValidationFails().statusCode(200);
         Map<String, Object> lounge = session("LOUNGE", now.minusMinutes(30));
         lounge.put("capacity", null);
         lounge.put("zone", "VIPL");
@@ -92,7 +92,7 @@ class DoorOfflineBrowserTest {
         minister.put("familyName", "Haddad");
         minister.put("nativeName", "أمينة حداد");
         Map<String, Object> m = register(slug, minister);
-        asOrganizer().body(Map.of("protocol", Map.of("vip", true, "rank", 1, "note", "Escort to front row, seat A3")))
+        asOrganizer().body(Map.of("vip", true, "rank", 1, "note", "Escort to front row, seat A3"))
                 .put("/api/v1/registrations/" + m.get("id") + "/protocol").then().statusCode(200);
         String door = "gate-" + unique();
         asOrganizer().body(Map.of("username", door, "password", "door-password-9", "role", "door"))
@@ -166,6 +166,11 @@ class DoorOfflineBrowserTest {
                 Boolean.TRUE.equals(v.get("vipShown")), (String) v.get("vipNote"), Boolean.TRUE.equals(v.get("photoShown")));
     }
 
+    /** The camera's button, pressed under the verdict (which covers the page while it shows). */
+    private static void stopCamera(ChromeDriver browser) {
+        browser.executeScript("document.getElementById('camera').click();");
+    }
+
     private static void closeVerdict(ChromeDriver browser) {
         browser.executeScript("if (!document.getElementById('verdict').hidden) { document.getElementById('verdict-close').click(); }");
         wait(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.id("verdict")));
@@ -229,7 +234,7 @@ class DoorOfflineBrowserTest {
             Verdict repeat = verdict(browser); // the camera still films the badge: it reads it again after 5 s
             assertEquals("ALREADY_CHECKED_IN", repeat.result(), "offline, a repeat, as online");
             assertTrue(repeat.className().contains("warn"), repeat.className());
-            browser.findElement(By.id("camera")).click();
+            stopCamera(browser);
             closeVerdict(browser);
 
             browser.findElement(By.id("typed")).sendKeys(f.vipCode() + "\n");
@@ -311,7 +316,7 @@ class DoorOfflineBrowserTest {
             network(browser, true);
             browser.findElement(By.id("camera")).click();
             assertEquals("ACCEPTED", verdict(browser).result(), "offline, the door lets the delegate in");
-            browser.findElement(By.id("camera")).click();
+            stopCamera(browser);
             closeVerdict(browser);
             // meanwhile, online, another door of the council already let the same delegate in
             assertEquals("ACCEPTED", online(f, f.seated(), "COUNCIL", token));

@@ -142,7 +142,7 @@ class DoorRosterTest {
         assertEquals("COUNCIL", council.getString("session"));
         assertEquals(List.of("GOVERNMENT", "INDUSTRY"), council.getList("rules.door.restrictedTo"));
         asDoor().queryParam("session", "NOPE").get("/api/v1/events/" + s.slug() + "/door-roster")
-                .then().statusCode(400).body("errors.field", hasItem("session"));
+                .then().statusCode(400).body("violations.field", hasItem("session"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class DoorRosterTest {
         asDoor().body(Map.of("photos", List.of("not a digest"))).post("/api/v1/events/" + s.slug() + "/door-roster/photos")
                 .then().statusCode(400).body("code", is("request.invalid"));
         asDoor().queryParam("photos", "all").get("/api/v1/events/" + s.slug() + "/door-roster")
-                .then().statusCode(400).body("errors.field", hasItem("photos"));
+                .then().statusCode(400).body("violations.field", hasItem("photos"));
     }
 
     @Test
