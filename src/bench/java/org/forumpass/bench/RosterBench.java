@@ -127,21 +127,26 @@ final class RosterBench {
             wait.until(d -> d.findElement(org.openqa.selenium.By.id("username")).isDisplayed());
             browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(door);
             browser.findElement(org.openqa.selenium.By.id("password")).sendKeys("bench-door-password");
-            browser.findElement(org.openqa.selenium.By.id("signin-button")).click();
-            wait.until(d -> new Select(d.findElement(org.openqa.selenium.By.id("event"))).getOptions().stream()
-                    .anyMatch(o -> slug.equals(o.getAttribute("value"))));
+            // from here on the phone's connection: sign-in, the event, the roster and its thumbnails all come through it
             browser.executeCdpCommand("Network.enable", Map.of());
             browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", RTT_MS,
                     "downloadThroughput", DOWN_BYTES_PER_S, "uploadThroughput", UP_BYTES_PER_S));
             long t = System.nanoTime();
-            new Select(browser.findElement(org.openqa.selenium.By.id("event"))).selectByValue(slug);
-            wait.until(d -> "ready".equals(d.findElement(org.openqa.selenium.By.id("roster")).getAttribute("data-state")));
+            browser.findElement(org.openqa.selenium.By.id("signin-button")).click();
+            wait.until(d -> new Select(d.findElement(org.openqa.selenium.By.id("event"))).getOptions().stream()
+                    .anyMatch(o -> slug.equals(o.getAttribute("value"))));
+            if (!slug.equals(new Select(browser.findElement(org.openqa.selenium.By.id("event"))).getFirstSelectedOption()
+                    .getAttribute("value"))) {
+                new Select(browser.findElement(org.openqa.selenium.By.id("event"))).selectByValue(slug);
+            }
+            wait.until(d -> "ready".equals(d.findElement(org.openqa.selenium.By.id("roster")).getAttribute("data-state"))
+                    && Integer.parseInt(d.findElement(org.openqa.selenium.By.id("roster")).getAttribute("data-count")) == codes.size());
             double rosterS = (System.nanoTime() - t) / 1e9;
             wait.until(d -> Integer.parseInt(d.findElement(org.openqa.selenium.By.id("roster")).getAttribute("data-photos")) >= photos);
             double photosS = (System.nanoTime() - t) / 1e9;
-            System.out.printf(Locale.ROOT, "door page at 10 Mbit/s, %d ms RTT: roster verified and in use after %.1f s,"
-                    + " every thumbnail after %.1f s%n", RTT_MS, rosterS, photosS);
-            figure.accept("door page on a phone-class connection (10 Mbit/s down, 100 ms RTT): roster in use / all thumbnails",
+            System.out.printf(Locale.ROOT, "door page at 10 Mbit/s, %d ms RTT, from the sign-in button: roster verified and in use"
+                    + " after %.1f s, every thumbnail after %.1f s%n", RTT_MS, rosterS, photosS);
+            figure.accept("door page on a phone-class connection (10 Mbit/s down, 100 ms RTT), from sign-in: roster in use / all thumbnails",
                     String.format(Locale.ROOT, "%.1f s / %.1f s", rosterS, photosS));
 
             browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", true, "latency", 0,
@@ -163,14 +168,16 @@ final class RosterBench {
                             + "  (function wait() { if (window.fpDoorTimings.length >= want) { setTimeout(next, 0); } else { setTimeout(wait, 1); } })();"
                             + "}"
                             + "next();", sample);
-            double[] sorted = ms.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+            double first = ms.get(0).doubleValue(); // the first offline scan also imports the key and warms the page's code
+            double[] sorted = ms.subList(1, ms.size()).stream().mapToDouble(Number::doubleValue).sorted().toArray();
             double median = sorted[sorted.length / 2];
             double p95 = sorted[(int) Math.floor(sorted.length * 0.95)];
             double max = sorted[sorted.length - 1];
-            System.out.printf(Locale.ROOT, "offline verdicts on the page: %d badges, median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                    sorted.length, median, p95, max);
+            System.out.printf(Locale.ROOT, "offline verdicts on the page: the first %.1f ms; the next %d median %.1f ms, p95 %.1f ms,"
+                    + " max %.1f ms%n", first, sorted.length, median, p95, max);
             figure.accept(String.format(Locale.ROOT, "offline verdict on the door page, %d badges of %,d (code read to verdict shown)",
-                    sorted.length, codes.size()), String.format(Locale.ROOT, "median %.1f ms, p95 %.1f ms, max %.1f ms", median, p95, max));
+                    ms.size(), codes.size()), String.format(Locale.ROOT, "first %.1f ms; then median %.1f ms, p95 %.1f ms, max %.1f ms",
+                    first, median, p95, max));
         } finally {
             browser.quit();
         }

@@ -11,8 +11,8 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 
 /**
- * The door roster's thumbnails: 60×80 JPEGs at quality 0.6, about 1.5 KB each, so that a door phone holds the faces
- * of 10,000 delegates in some 15 MB. Made from the stored 96×128 thumbnail (never from the upload), and named by
+ * The door roster's thumbnails: 60×80 JPEGs at quality 0.6, 1–2 KB for a photograph, so that a door phone holds the faces
+ * of 10,000 delegates in 10–20 MB. Made from the stored 96×128 thumbnail (never from the upload), and named by
  * the base64url SHA-256 of their bytes: the signed roster carries that digest, so a thumbnail fetched apart from the
  * roster is as trustworthy as the roster itself, and a door fetches each one once.
  */

@@ -32,6 +32,14 @@
       .finally(function () { clearTimeout(timer); });
   }
 
+  /** The server's answer, unless it says the account's token ended (disabled, new password): then the door signs out. */
+  function signedIn(method, path, body, timeoutMs, extraHeaders) {
+    return api(method, path, body, timeoutMs, extraHeaders).then(function (r) {
+      if (r.status === 401 && state.token) { signOut(); throw new Error('signed out'); }
+      return r;
+    });
+  }
+
   function setOnline(on) {
     state.online = on;
     var net = $('net');
@@ -99,7 +107,7 @@
                 return { code: s.code, session: s.session, direction: s.direction, deviceId: s.deviceId, nonce: s.nonce,
                   scannedAt: s.scannedAt, offlineResult: s.offlineResult || null };
               });
-              return api('POST', '/api/v1/events/' + encodeURIComponent(slug) + '/scans/batch', { scans: body }, 30000)
+              return signedIn('POST', '/api/v1/events/' + encodeURIComponent(slug) + '/scans/batch', { scans: body }, 30000)
                 .then(function (r) {
                   if (!r.ok) { throw new Error('batch ' + r.status); }
                   setOnline(true);
@@ -410,12 +418,27 @@
       return loadSessions();
     }).catch(function () { setOnline(false); fillOfflineSetup(); });
   }
+  // Opened without the server: the event and door chosen before, with the doors and rules of the stored roster.
   function fillOfflineSetup() {
-    if (state.slug && !$('event').options.length) {
+    if (!state.slug) { return; }
+    if (!$('event').options.length) {
       var o = document.createElement('option');
       o.value = state.slug; o.textContent = state.slug;
       $('event').appendChild(o);
     }
+    window.FpRoster.open(state.slug).then(function () {
+      var roster = window.FpRoster.roster(state.slug);
+      var sel = $('session');
+      if (!roster || sel.options.length) { return; }
+      [''].concat(Object.keys(roster.rules.doors || {})).forEach(function (code) {
+        var opt = document.createElement('option');
+        opt.value = code;
+        opt.textContent = code || TEXT.entrance;
+        sel.appendChild(opt);
+      });
+      sel.value = state.session;
+      if (sel.value !== state.session) { state.session = ''; }
+    });
   }
   function loadSessions() {
     if (!state.slug) { return Promise.resolve(); }
@@ -444,7 +467,7 @@
     if (!state.slug || !state.token || state.rosterBusy) { return Promise.resolve(); }
     state.rosterBusy = true;
     var slug = state.slug;
-    return loadKeys().then(function () { return window.FpRoster.refresh(slug, api); })
+    return loadKeys().then(function () { return window.FpRoster.refresh(slug, signedIn); })
       .catch(function () { /* offline or refused: the roster held stays in use */ })
       .finally(function () { state.rosterBusy = false; });
   }

@@ -46,15 +46,7 @@ class BadgeDeskBrowserTest {
 
         ChromeDriver browser = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-            browser.get(root + "admin?lang=en");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
-            browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-            browser.findElement(By.id("signin-button")).click();
-            wait.until(driver -> new Select(driver.findElement(By.id("event"))).getOptions().stream()
-                    .anyMatch(o -> slug.equals(o.getAttribute("value"))));
-            new Select(browser.findElement(By.id("event"))).selectByValue(slug);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kpis")));
+            WebDriverWait wait = Browser.console(browser, root + "admin?lang=en", slug);
 
             browser.findElement(By.cssSelector("[data-tab=desk]")).click();
             By waitingRow = By.cssSelector("#desk-waiting tr[data-id='" + id + "']");
