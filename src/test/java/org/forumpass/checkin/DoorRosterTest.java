@@ -21,7 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.awt.Color;
@@ -47,6 +51,8 @@ import org.junit.jupiter.api.Test;
 /** The door roster: what a door needs offline, signed, versioned, with thumbnails fetched by digest. */
 @QuarkusTest
 class DoorRosterTest {
+    @Inject
+    AgroalDataSource dataSource;
     private static final byte[] ED25519_X509_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private record Setup(String slug, String seatedId, String seatedCode, String otherId, String otherCode) {
@@ -211,6 +217,25 @@ class DoorRosterTest {
                 .then().statusCode(400).body("code", is("request.invalid"));
         asDoor().queryParam("photos", "all").get("/api/v1/events/" + s.slug() + "/door-roster")
                 .then().statusCode(400).body("violations.field", hasItem("photos"));
+    }
+
+    @Test
+    void aPhotoStoredBeforeDoorThumbnailsExistedGetsOneWithTheFirstRoster() throws Exception {
+        Setup s = setup();
+        asOrganizer().contentType("image/jpeg").body(face()).put("/api/v1/registrations/" + s.otherId() + "/photo")
+                .then().statusCode(200);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("update registration_photo"
+                + " set door_thumb = null, door_thumb_hash = null where registration_id = (select id from registration"
+                + " where public_id = ?)")) {
+            ps.setString(1, s.otherId());
+            assertEquals(1, ps.executeUpdate(), "the photo as an older release stored it");
+        }
+        JsonPath j = JsonPath.from(roster(s.slug()).asString());
+        String digest = j.getString("entries.find { it.digest == '" + BadgeCodec.digest(s.otherCode()) + "' }.photo");
+        assertNotNull(digest, "the roster made its door thumbnail");
+        String b64 = asDoor().body(Map.of("photos", List.of(digest))).post("/api/v1/events/" + s.slug() + "/door-roster/photos")
+                .then().statusCode(200).extract().path("photos." + digest);
+        assertEquals(60, ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(b64))).getWidth());
     }
 
     @Test
