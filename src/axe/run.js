@@ -193,6 +193,11 @@ async function prepareDelegation(browser) {
             const cancelProtocol = await page.$('#protocol-cancel');
             if (cancelProtocol && await cancelProtocol.isVisible()) await cancelProtocol.click();
           }
+          if (name === 'events') {
+            // issue 16: an event opened for editing shows its access zones' editor and its sessions' zone picker
+            const row = await page.$('#events-table tbody tr');
+            if (row) { await row.click(); await page.waitForTimeout(800); await check(page, `${size.width} ${lang} admin events (event open, zones editor)`); }
+          }
           if (name === 'photos') {
             const reject = await page.$('#photo-grid button:nth-of-type(2), #photo-grid [data-action=reject]');
             if (reject) { await reject.click(); await page.waitForTimeout(500); await check(page, `${size.width} ${lang} admin photos (reject form open)`); }
