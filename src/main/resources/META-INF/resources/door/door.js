@@ -328,10 +328,11 @@
       $('verdict-photo').src = photo;
       $('verdict-photo').alt = d ? d.givenName + ' ' + d.familyName : '';
       $('verdict-photo').hidden = false;
-    } else if (window.fpDoorPhoto && !a.offline) {
-      window.fpDoorPhoto(d, state.token); // issue 14: the thumbnail, to compare faces
     } else {
       $('verdict-photo').hidden = true;
+    }
+    if (window.fpDoorPhoto && !a.offline) {
+      window.fpDoorPhoto(d, state.token, !!photo); // issue 14: the sharper 96×128 thumbnail, to compare faces
     }
     box.hidden = false;
     if (t0 != null) { // from the code read to the verdict on screen (docs/benchmarks.md)

@@ -1,16 +1,19 @@
 // Issue 14: the delegate's photo beside the door's verdict, so staff compare faces. The image needs the door's
 // token (Authorization header), so it is fetched here and shown as a data: URL (the CSP allows data: images, not blob:).
-// A delegate without a photo (404) or an offline verdict shows none.
+// A delegate without a photo (404) or an offline verdict shows none. With `shown` (issue 16), the roster's small
+// thumbnail is on screen already: it stays until the sharper one arrives.
 (function () {
   'use strict';
   var asked = 0;
-  window.fpDoorPhoto = function (delegate, token) {
+  window.fpDoorPhoto = function (delegate, token, shown) {
     var img = document.getElementById('verdict-photo');
     if (!img) { return; }
     var ticket = ++asked;
-    img.hidden = true;
-    img.removeAttribute('src');
-    img.alt = '';
+    if (!shown) {
+      img.hidden = true;
+      img.removeAttribute('src');
+      img.alt = '';
+    }
     if (!delegate || !delegate.photo || !token) { return; }
     fetch(delegate.photo, { headers: { Authorization: 'Bearer ' + token }, cache: 'no-store' })
       .then(function (r) { return r.ok ? r.blob() : null; })
