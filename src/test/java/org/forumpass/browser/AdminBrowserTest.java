@@ -1,6 +1,5 @@
 package org.forumpass.browser;
 
-import static org.forumpass.Fixtures.ADMIN_PASSWORD;
 import static org.forumpass.Fixtures.asOrganizer;
 import static org.forumpass.Fixtures.createEvent;
 import static org.forumpass.Fixtures.delegate;
@@ -14,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

@@ -1,7 +1,6 @@
 package org.forumpass.browser;
 
 import static io.restassured.RestAssured.given;
-import static org.forumpass.Fixtures.ADMIN_PASSWORD;
 import static org.forumpass.Fixtures.asDoor;
 import static org.forumpass.Fixtures.asOrganizer;
 import static org.forumpass.Fixtures.delegate;

@@ -1,6 +1,5 @@
 package org.forumpass.browser;
 
-import static org.forumpass.Fixtures.ADMIN_PASSWORD;
 import static org.forumpass.Fixtures.asOrganizer;
 import static org.forumpass.Fixtures.createEvent;
 import static org.forumpass.Fixtures.delegate;
@@ -16,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Issue 15: the console's badge desk, from the keyboard: find a printed badge and hand it to a named proxy. */

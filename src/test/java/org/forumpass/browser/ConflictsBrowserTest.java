@@ -1,7 +1,6 @@
 package org.forumpass.browser;
 
 import static io.restassured.RestAssured.given;
-import static org.forumpass.Fixtures.ADMIN_PASSWORD;
 import static org.forumpass.Fixtures.asDoor;
 import static org.forumpass.Fixtures.asOrganizer;
 import static org.forumpass.Fixtures.delegate;
@@ -15,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Issue 16: the console's Door conflicts tab shows a scan admitted offline and refused by the server, and resolves it. */

@@ -1,6 +1,7 @@
 package org.forumpass.checkin;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.forumpass.Fixtures.asDoor;
 import static org.forumpass.Fixtures.asOrganizer;
 import static org.forumpass.Fixtures.createEvent;
@@ -39,6 +40,7 @@ import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -169,19 +171,8 @@ class DoorRosterTest {
 
     /** A replica answers from the roster it made in the last two seconds. */
     private static void awaitNewRoster(String slug, String etag) {
-        long until = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < until) {
-            String now = asDoor().get("/api/v1/events/" + slug + "/door-roster").then().statusCode(200).extract().header("ETag");
-            if (!now.equals(etag)) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).until(() ->
+                !etag.equals(asDoor().get("/api/v1/events/" + slug + "/door-roster").then().statusCode(200).extract().header("ETag")));
     }
 
     @Test
