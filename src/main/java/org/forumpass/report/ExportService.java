@@ -1,5 +1,7 @@
 package org.forumpass.report;
 
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,29 +10,27 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.forumpass.common.ForumPassConfig;
 import org.forumpass.common.I18n;
 import org.forumpass.common.Languages;
-import org.forumpass.web.Countries;
-import com.ibm.icu.text.Collator;
-import com.ibm.icu.util.ULocale;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import org.forumpass.common.error.DomainException;
 import org.forumpass.event.AgendaSession;
 import org.forumpass.event.Event;
 import org.forumpass.event.EventService;
 import org.forumpass.registration.RegistrationSearch;
+import org.forumpass.web.Countries;
 
 /**
  * Exports read rows through a database cursor inside one read-only transaction and write each as it
@@ -137,14 +137,14 @@ public class ExportService {
                         String country = (String) r[8];
                         if (grouped) {
                             Object key = groupBy.equals("country") ? country : groupBy.equals("organization") ? r[6] : r[16];
-                            if (groupKey != NONE && !java.util.Objects.equals(groupKey, key)) {
+                            if (groupKey != NONE && !Objects.equals(groupKey, key)) {
                                 out.total(subtotal(lang, groupLabel, inGroup));
                                 summary.add(Arrays.asList(groupLabel, inGroup, sheet));
                                 inGroup = 0;
                             }
-                            if (groupKey == NONE || !java.util.Objects.equals(groupKey, key)) {
+                            if (groupKey == NONE || !Objects.equals(groupKey, key)) {
                                 groupKey = key;
-                                groupLabel = query.labels().get(key);
+                                groupLabel = query.labels().getOrDefault(key, String.valueOf(key));
                                 sheet = out.sheet(groupLabel);
                             }
                         }
