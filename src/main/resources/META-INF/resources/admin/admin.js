@@ -400,6 +400,9 @@
     return fetch(path, { headers: { 'Authorization': 'Bearer ' + state.token, 'Accept-Language': lang } }).then(function (r) {
       if (r.status === 401) { signOut(); throw new Error('signed out'); }
       if (!r.ok) { return r.json().then(function (p) { throw p; }); }
+      // issue 17: the server's file name says what the file is (wic-2024-delegates-by-country-zh.xlsx)
+      var given = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '');
+      if (given) { name = given[1]; }
       return r.blob();
     }).then(function (blob) {
       var a = document.createElement('a');
@@ -415,9 +418,12 @@
     b.addEventListener('click', function () {
       var what = b.getAttribute('data-export');
       var path = '/api/v1/events/' + encodeURIComponent(state.slug) + '/' + what;
-      if (b.getAttribute('data-filters')) {
-        var p = new URLSearchParams({ lang: $('x-lang').value });
-        if ($('x-group').value) { p.set('groupBy', $('x-group').value); }
+      if (/^exports\//.test(what)) {
+        var p = new URLSearchParams({ lang: $('x-lang').value }); // every export in the language chosen
+        if (b.getAttribute('data-filters') && $('x-group').value) {
+          p.set('groupBy', $('x-group').value);
+          if ($('x-sheets').checked && /\.xlsx$/.test(what)) { p.set('sheets', 'group'); }
+        }
         path += '?' + p;
       }
       download(path, state.slug + '-' + what.replace(/^exports\//, '').replace(/\?.*$/, ''));

@@ -71,7 +71,7 @@ class AdminBrowserTest {
             browser.findElement(By.cssSelector("[data-tab=exports]")).click();
             new Select(browser.findElement(By.id("x-group"))).selectByValue("country");
             browser.findElement(By.cssSelector("[data-export='exports/delegates.csv']")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "delegates.csv"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "-delegates-by-country-en.csv")); // issue 17: the server's file name
             assertTrue(browser.findElement(By.id("notice")).getText().startsWith("Downloaded"),
                     browser.findElement(By.id("notice")).getText());
 
