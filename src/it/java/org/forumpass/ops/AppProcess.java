@@ -120,6 +120,8 @@ public final class AppProcess implements AutoCloseable {
             env.put("FORUMPASS_LIMITS_REGISTRATIONS_PER_MINUTE", "0");
             env.put("FORUMPASS_DEMO_LOAD", "false");
             env.put("FORUMPASS_DATA_DIR", this.dir.resolve("data").toString());
+            // several replicas on one machine: HTTP only (the embedded build would serve HTTPS on 8443 in each)
+            env.put("FORUMPASS_TLS_MODE", "off");
         }
 
         /** Names the log file ({@code <name>.log}) and the instance in messages. */
