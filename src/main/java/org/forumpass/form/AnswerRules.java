@@ -172,7 +172,7 @@ public final class AnswerRules {
         boolean zh = "zh".equals(lang);
         return switch (f.fieldType()) {
             case CHOICE -> f.optionLabel(stored, lang);
-            case MULTI_CHOICE -> String.join("; ", ((List<?>) read("MULTI_CHOICE", stored)).stream()
+            case MULTI_CHOICE -> String.join(zh ? "、" : "; ", ((List<?>) read("MULTI_CHOICE", stored)).stream()
                     .map(o -> f.optionLabel(String.valueOf(o), lang)).toList());
             case BOOLEAN -> "true".equals(stored) ? (zh ? "是" : "yes") : (zh ? "否" : "no");
             default -> stored;

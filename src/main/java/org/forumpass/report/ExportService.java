@@ -338,14 +338,14 @@ public class ExportService {
                 + " where r.id = c.registrationId and c.eventId = ?1 group by c.sessionKey, r.country"
                 + " order by c.sessionKey, count(c) desc, r.country", Object[].class).setParameter(1, event.id).getResultList()) {
             StringBuilder sb = byCountry.computeIfAbsent((Long) row[0], k -> new StringBuilder());
-            sb.append(sb.isEmpty() ? "" : "; ").append(row[1] == null ? "?" : countryName((String) row[1], lang)).append(' ').append(row[2]);
+            sb.append(sb.isEmpty() ? "" : listSeparator(lang)).append(row[1] == null ? "?" : countryName((String) row[1], lang)).append(' ').append(row[2]);
         }
         Map<Long, StringBuilder> byDelegation = new HashMap<>();
         for (Object[] row : em.createQuery("select c.sessionKey, dl.name, count(c) from CheckIn c, Registration r, Delegation dl"
                 + " where r.id = c.registrationId and dl.id = r.delegationId and c.eventId = ?1 group by c.sessionKey, dl.name"
                 + " order by c.sessionKey, count(c) desc, dl.name", Object[].class).setParameter(1, event.id).getResultList()) {
             StringBuilder sb = byDelegation.computeIfAbsent((Long) row[0], k -> new StringBuilder());
-            sb.append(sb.isEmpty() ? "" : "; ").append(row[1]).append(' ').append(row[2]);
+            sb.append(sb.isEmpty() ? "" : listSeparator(lang)).append(row[1]).append(' ').append(row[2]);
         }
         long confirmed = em.createQuery("select count(r) from Registration r where r.event = ?1"
                 + " and r.status = org.forumpass.registration.RegistrationStatus.CONFIRMED", Long.class)
@@ -469,5 +469,10 @@ public class ExportService {
     private <T> Stream<T> stream(TypedQuery<T> q) {
         int fetch = "mysql".equals(config.db()) ? Integer.MIN_VALUE : 1000;
         return q.setHint("org.hibernate.fetchSize", fetch).setHint("org.hibernate.readOnly", true).getResultStream();
+    }
+
+    /** Between the items of a list in one cell: full-width in Chinese. */
+    private static String listSeparator(String lang) {
+        return "zh".equals(lang) ? "；" : "; ";
     }
 }

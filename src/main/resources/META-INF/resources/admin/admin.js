@@ -3,6 +3,7 @@
 (function () {
   'use strict';
   var lang = document.body.getAttribute('data-lang') || 'en';
+  var COLON = lang === 'zh' ? '\uff1a' : ': '; // between a label and what it says: full-width in Chinese
   var T = JSON.parse(document.getElementById('fp-texts').textContent);
   var $ = function (id) { return document.getElementById(id); };
   document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = T[el.getAttribute('data-t')] || ''; });
@@ -444,7 +445,7 @@
       closeProtocol();
     }).catch(function (p) {
       $('protocol-error').textContent = (p && p.violations ? p.violations.map(function (x) {
-        return (T['protocol_field_' + x.field] || x.field) + ': ' + x.message;
+        return (T['protocol_field_' + x.field] || x.field) + COLON + x.message;
       }).join('; ') : problem(p));
       $('protocol-error').hidden = false;
     });
@@ -585,7 +586,7 @@
       var field = v.field ? form.querySelector('[data-for="' + v.field.replace(/\[.*$/, '') + '"]') : null;
       var label = field ? (field.querySelector('label, legend') || {}).textContent : v.field;
       var li = document.createElement('li');
-      li.textContent = (label ? label + ': ' : '') + v.text;
+      li.textContent = (label ? label + COLON : '') + v.text;
       ul.appendChild(li);
       if (!field) { return; }
       field.classList.add('invalid');

@@ -7,6 +7,7 @@
 (function () {
   'use strict';
   var lang = document.body.getAttribute('data-lang') || 'en';
+  var COLON = lang === 'zh' ? '\uff1a' : ': '; // between a label and what it says: full-width in Chinese
   var ALL = JSON.parse(document.getElementById('fp-texts').textContent);
   var T = {};
   Object.keys(ALL).forEach(function (k) { if (k.indexOf('deleg_') === 0) { T[k.slice(6)] = ALL[k]; } });
@@ -69,7 +70,7 @@
       var q = quotas && quotas[c];
       if (!q) { return; }
       var li = el('li', { 'data-category': c });
-      li.appendChild(document.createTextNode(categoryName(c) + ': '));
+      li.appendChild(document.createTextNode(categoryName(c) + COLON));
       li.appendChild(el('span', { 'class': 'used' }, q.used + ' / ' + q.quota));
       ul.appendChild(li);
     });
@@ -125,7 +126,7 @@
   function draw(v) {
     $('deleg-detail-title').textContent = v.name;
     $('deleg-detail-meta').textContent = [countryName(v.country), v.organization,
-      T.focal + ': ' + fill(T.contact, { name: v.focalPoint.name, email: v.focalPoint.email })].join(' \u00b7 ');
+      T.focal + COLON + fill(T.contact, { name: v.focalPoint.name, email: v.focalPoint.email })].join(' \u00b7 ');
     var tbody = $('deleg-members').querySelector('tbody');
     tbody.innerHTML = '';
     v.members.forEach(function (m) {
@@ -193,7 +194,7 @@
       }).catch(function (p) {
         input.setAttribute('aria-invalid', 'true');
         var v = p && p.violations && p.violations[0];
-        say(v ? T.proxy_name + ': ' + violationText(v) : problemText(p));
+        say(v ? T.proxy_name + COLON + violationText(v) : problemText(p));
         input.focus();
       });
   });
@@ -312,7 +313,7 @@
         control.setAttribute('aria-invalid', 'true');
         control.setAttribute('aria-describedby', id);
       }
-      var a = el('a', { href: '#' + control.id }, label.textContent + ': ' + text);
+      var a = el('a', { href: '#' + control.id }, label.textContent + COLON + text);
       a.addEventListener('click', function (e) { e.preventDefault(); control.focus(); });
       li.appendChild(a);
       ul.appendChild(li);

@@ -199,7 +199,7 @@ class DelegationBrowserTest {
         browser.findElement(By.cssSelector("[data-tab=delegations]")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#deleg-table tbody tr")).isEmpty());
         assertEquals("代表团", browser.findElement(By.cssSelector("[data-tab=delegations]")).getText());
-        assertEquals("政府: 0 / 2\n外交使节: 0 / 4", row("Embassy of Kazakhstan").findElement(By.cssSelector("td.places")).getText());
+        assertEquals("政府：0 / 2\n外交使节：0 / 4", row("Embassy of Kazakhstan").findElement(By.cssSelector("td.places")).getText());
         assertEquals("哈萨克斯坦", row("Embassy of Kazakhstan").findElements(By.tagName("td")).get(1).getText());
     }
 }

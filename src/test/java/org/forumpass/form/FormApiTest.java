@@ -325,7 +325,7 @@ public class FormApiTest {
         assertTrue(zhHeader.contains("饮食需求") && zhHeader.contains("抵达日期"), "labels in Chinese: " + zhHeader);
         int zhDiet = zhHeader.indexOf("饮食需求");
         assertEquals("素食", zh.get(1).get(zhDiet));
-        assertEquals("人工智能; 云", zh.get(1).get(zhDiet + 1));
+        assertEquals("人工智能、云", zh.get(1).get(zhDiet + 1));
         assertEquals("是", zh.get(1).get(zhHeader.indexOf("需要签证邀请函")));
         // the export takes the search's answer filters
         List<CSVRecord> halal = csv("/api/v1/events/" + slug + "/exports/delegates.csv?answer.diet=halal");
