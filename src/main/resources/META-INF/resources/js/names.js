@@ -41,8 +41,10 @@
     names.id = 'native-offer-names';
     names.setAttribute('lang', 'en');
     var parts = [];
-    if (answer.familyName) { parts.push(offer.getAttribute('data-msg-family') + ': ' + answer.familyName); }
-    if (answer.givenName) { parts.push(offer.getAttribute('data-msg-given') + ': ' + answer.givenName); }
+    // the labels end with their colon: "Family name:" takes a space before the name, a full-width one none
+    function part(label, value) { return label + (/:$/.test(label) ? ' ' : '') + value; }
+    if (answer.familyName) { parts.push(part(offer.getAttribute('data-msg-family'), answer.familyName)); }
+    if (answer.givenName) { parts.push(part(offer.getAttribute('data-msg-given'), answer.givenName)); }
     names.textContent = parts.join(' · ');
     var use = document.createElement('button');
     use.type = 'button';

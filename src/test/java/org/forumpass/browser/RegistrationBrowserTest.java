@@ -198,7 +198,7 @@ class RegistrationBrowserTest {
         browser.get(root + "events/" + slug + "?lang=zh");
         browser.findElement(By.id("nativeName")).sendKeys("王伟");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("native-offer-use")));
-        assertEquals("姓: Wang · 名: Wei", browser.findElement(By.id("native-offer-names")).getText());
+        assertEquals("姓：Wang · 名：Wei", browser.findElement(By.id("native-offer-names")).getText());
         assertEquals("", browser.findElement(By.id("familyName")).getAttribute("value"), "offered, not filled in");
         browser.findElement(By.id("native-offer-use")).click();
         assertEquals("Wang", browser.findElement(By.id("familyName")).getAttribute("value"));
