@@ -47,6 +47,22 @@ public interface ForumPassConfig {
 
     Ops ops();
 
+    Tls tls();
+
+    /** HTTPS out of the box, for door devices on a venue's network (see ForumPassMain and LocalTls). */
+    interface Tls {
+        /** auto (FORUMPASS_TLS_MODE; the embedded build's default): a certificate made in data/tls and served on
+         *  quarkus.http.ssl-port (8443); off (the MySQL builds' default, where TLS ends at the proxy): HTTP only. */
+        @WithDefault("off")
+        String mode();
+
+        /** Names the certificate covers besides this machine's own (FORUMPASS_TLS_HOSTS, comma-separated). */
+        Optional<List<String>> hosts();
+
+        /** The certificate authority door devices trust: set at start-up when the certificate was made here. */
+        Optional<String> ca();
+    }
+
     /** Who may read /q/metrics, /q/openapi and /q/swagger-ui (see docs/security/http-and-secrets.md). */
     interface Ops {
         /** true (FORUMPASS_OPS_PRIVATE_ENDPOINTS): they answer 401 without an organizer's token (or, for

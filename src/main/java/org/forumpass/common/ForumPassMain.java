@@ -5,7 +5,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import org.forumpass.common.tls.LocalTls;
 
 /**
  * The entry point of the packaged app: makes the data directory private (0700) before Quarkus starts and
@@ -19,23 +21,51 @@ public final class ForumPassMain {
     }
 
     public static void main(String... args) {
-        if ("h2".equals(builtFor())) {
-            String dir = System.getProperty("forumpass.data-dir", System.getenv().getOrDefault("FORUMPASS_DATA_DIR", "./data"));
+        Properties packaged = packaged();
+        String dir = setting("forumpass.data-dir", "./data");
+        if ("h2".equals(packaged.getProperty("forumpass.db", ""))) {
             DataDirectory.secure(Path.of(dir));
         }
+        localTls(Path.of(dir), setting("forumpass.tls.mode",
+                packaged.getProperty("fp-tls." + packaged.getProperty("forumpass.db", ""), "off")));
         Quarkus.run(args);
     }
 
-    /** forumpass.db from the packaged application.properties (h2, mysql or mariadb). */
-    private static String builtFor() {
+    /**
+     * HTTPS out of the box (forumpass.tls.mode=auto, the embedded build's default): the installation's certificate
+     * authority and a server certificate for this machine's names and addresses in data/tls (see {@link LocalTls}),
+     * handed to Quarkus before it starts. Nothing is made when the mode is off (the MySQL builds' default: TLS ends
+     * at the proxy) or when a certificate of one's own is configured (QUARKUS_HTTP_SSL_CERTIFICATE_FILES and
+     * _KEY_FILES, or a key store).
+     */
+    static void localTls(Path dataDir, String mode) {
+        if (!"auto".equalsIgnoreCase(mode.strip()) || !setting("quarkus.http.ssl.certificate.files", "").isBlank()
+                || !setting("quarkus.http.ssl.certificate.key-store-file", "").isBlank()) {
+            return;
+        }
+        LocalTls.Files3 tls = LocalTls.ensure(dataDir.resolve("tls"),
+                LocalTls.localHosts(List.of(setting("forumpass.tls.hosts", "").split(","))));
+        System.setProperty("quarkus.http.ssl.certificate.files", tls.serverCert().toString());
+        System.setProperty("quarkus.http.ssl.certificate.key-files", tls.serverKey().toString());
+        System.setProperty("forumpass.tls.ca", tls.caCert().toString());
+    }
+
+    /** A setting the way the configuration reads it before it exists: the system property, else the variable. */
+    private static String setting(String key, String otherwise) {
+        String env = key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        return System.getProperty(key, System.getenv().getOrDefault(env, otherwise));
+    }
+
+    /** The packaged application.properties (forumpass.db: h2, mysql or mariadb; the TLS default of that build). */
+    private static Properties packaged() {
+        Properties p = new Properties();
         try (InputStream in = ForumPassMain.class.getResourceAsStream("/application.properties")) {
-            Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("forumpass.db", "");
         } catch (IOException e) {
-            return "";
+            return p;
         }
+        return p;
     }
 }

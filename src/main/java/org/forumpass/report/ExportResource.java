@@ -13,11 +13,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.forumpass.common.I18n;
+import org.forumpass.common.Languages;
 import org.forumpass.common.Roles;
 import org.forumpass.event.EventService;
 import org.forumpass.registration.RegistrationSearch;
 
-/** Delegate lists, attendance per session and the scan log, as CSV (UTF-8 with BOM) or XLSX, streamed. */
+/**
+ * Delegate lists, attendance per session and the scan log, as CSV (UTF-8 with BOM) or XLSX, streamed; written for people
+ * in the language of {@code lang} (else of Accept-Language, else English), under file names that say what they are
+ * ({@code wic-2024-delegates-by-country-zh.xlsx}).
+ */
 @Path("/api/v1/events/{slug}/exports")
 @RolesAllowed(Roles.ORGANIZER)
 @Tag(name = "Reports")
@@ -35,6 +41,8 @@ public class ExportResource {
     io.quarkus.security.identity.SecurityIdentity identity;
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.UriInfo uri;
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
     @Inject
     org.forumpass.audit.AuditService audit;
 
@@ -42,7 +50,8 @@ public class ExportResource {
     @GET
     @Path("/delegates.csv")
     @Produces(CSV)
-    @Operation(summary = "Delegates; filters as the search; groupBy=country|organization|delegation adds subtotals; lang=en|zh")
+    @Operation(summary = "Delegates; filters as the search; groupBy=country|organization|delegation groups them, sorted by the"
+            + " name shown, with subtotals; lang=en|zh (default: Accept-Language, else en) for headers, words and names")
     public Response delegatesCsv(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("country") String country,
                                  @QueryParam("organization") String organization, @QueryParam("category") String category,
                                  @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
@@ -51,23 +60,30 @@ public class ExportResource {
         EventScope.requireEvent(identity, slug);
         RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, delegation, groupBy);
         boolean withIdentity = withIdentity(slug, includeIdentity);
-        return file(out -> exports.delegates(slug, f, groupBy, lang, withIdentity, Table.csv(out)), CSV, slug + "-delegates.csv");
+        String language = language(lang);
+        return file(out -> exports.delegates(slug, f, groupBy, language, withIdentity, Table.csv(out)), CSV, slug, "delegates.csv",
+                delegatesName(slug, groupBy, language, "csv"));
     }
 
     @GET
     @Path("/delegates.xlsx")
     @Produces(XLSX)
-    @Operation(summary = "Delegates as an Excel workbook; same parameters as delegates.csv")
+    @Operation(summary = "Delegates as an Excel workbook; same parameters as delegates.csv; with groupBy, sheets=group puts"
+            + " each group on a sheet of its own after a summary sheet of the totals (sheets=one, the default: one sheet)")
     public Response delegatesXlsx(@PathParam("slug") String slug, @QueryParam("q") String q, @QueryParam("country") String country,
                                   @QueryParam("organization") String organization, @QueryParam("category") String category,
                                   @QueryParam("status") String status, @QueryParam("groupBy") String groupBy,
                                   @QueryParam("lang") String lang, @QueryParam("includeIdentity") String includeIdentity,
-                                  @QueryParam("delegation") String delegation) {
+                                  @QueryParam("delegation") String delegation, @QueryParam("sheets") String sheets) {
         EventScope.requireEvent(identity, slug);
+        boolean perGroup = sheetPerGroup(sheets, groupBy);
         RegistrationSearch.Filter f = check(slug, q, country, organization, category, status, delegation, groupBy);
         boolean withIdentity = withIdentity(slug, includeIdentity);
-        return file(out -> exports.delegates(slug, f, groupBy, lang, withIdentity, Table.xlsx(out, "Delegates")), XLSX,
-                slug + "-delegates.xlsx");
+        String language = language(lang);
+        return file(out -> exports.delegates(slug, f, groupBy, language, withIdentity, perGroup
+                        ? Table.xlsxPerGroup(out, I18n.text(language, "export.sheet.summary"))
+                        : Table.xlsx(out, I18n.text(language, "export.sheet.delegates"))), XLSX, slug, "delegates.xlsx",
+                delegatesName(slug, groupBy, language, "xlsx"));
     }
 
     @GET
@@ -77,7 +93,9 @@ public class ExportResource {
     public Response attendanceCsv(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         EventScope.requireEvent(identity, slug);
         events.require(slug);
-        return file(out -> exports.attendance(slug, lang, Table.csv(out)), CSV, slug + "-attendance.csv");
+        String language = language(lang);
+        return file(out -> exports.attendance(slug, language, Table.csv(out)), CSV, slug, "attendance.csv",
+                name(slug, "attendance-" + language, "csv"));
     }
 
     @GET
@@ -87,17 +105,21 @@ public class ExportResource {
     public Response attendanceXlsx(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         EventScope.requireEvent(identity, slug);
         events.require(slug);
-        return file(out -> exports.attendance(slug, lang, Table.xlsx(out, "Attendance")), XLSX, slug + "-attendance.xlsx");
+        String language = language(lang);
+        return file(out -> exports.attendance(slug, language, Table.xlsx(out, I18n.text(language, "export.sheet.attendance"))),
+                XLSX, slug, "attendance.xlsx", name(slug, "attendance-" + language, "xlsx"));
     }
 
     @GET
     @Path("/scans.csv")
     @Produces(CSV)
-    @Operation(summary = "The whole scan log, refused scans too, with device and server time")
-    public Response scansCsv(@PathParam("slug") String slug) {
+    @Operation(summary = "The whole scan log, refused scans too, with device and server time; lang=en|zh as the other exports")
+    public Response scansCsv(@PathParam("slug") String slug, @QueryParam("lang") String lang) {
         EventScope.requireEvent(identity, slug);
         events.require(slug);
-        return file(out -> exports.scans(slug, Table.csv(out)), CSV, slug + "-scans.csv");
+        String language = language(lang);
+        return file(out -> exports.scans(slug, language, Table.csv(out)), CSV, slug, "scans.csv",
+                name(slug, "scans-" + language, "csv"));
     }
 
     /** Checks everything before the first byte goes out: a bad filter is a 400, not a broken file. */
@@ -122,9 +144,39 @@ public class ExportResource {
         return true;
     }
 
-    private Response file(StreamingOutput body, String type, String name) {
-        audit.record(identity, AuditAction.EXPORT, name.substring(0, name.lastIndexOf('-')), null,
-                name.substring(name.lastIndexOf('-') + 1) + (uri.getRequestUri().getQuery() == null ? "" : "?" + uri.getRequestUri().getQuery()));
+    /** The export's language: {@code lang}, else the first supported one of Accept-Language, else English. */
+    private String language(String lang) {
+        return lang != null && !lang.isBlank() ? Languages.supported(lang) : Languages.of(headers);
+    }
+
+    /** sheets=one (the default) or group; group needs groupBy. */
+    private static boolean sheetPerGroup(String sheets, String groupBy) {
+        if (sheets == null || sheets.isBlank() || sheets.equals("one")) {
+            return false;
+        }
+        if (!sheets.equals("group")) {
+            throw org.forumpass.common.error.DomainException.invalid("sheets", "must be one or group");
+        }
+        if (groupBy == null || groupBy.isBlank()) {
+            throw org.forumpass.common.error.DomainException.invalid("sheets", "group needs groupBy");
+        }
+        return true;
+    }
+
+    /** wic-2024-delegates-zh.csv, wic-2024-delegates-by-country-zh.xlsx */
+    static String delegatesName(String slug, String groupBy, String lang, String extension) {
+        return name(slug, "delegates" + (groupBy == null || groupBy.isBlank() ? "" : "-by-" + groupBy) + "-" + lang, extension);
+    }
+
+    /** {slug}-{what}.{extension}, in ASCII letters, digits and dashes only (slugs are already). */
+    static String name(String slug, String what, String extension) {
+        return (slug + "-" + what).replaceAll("[^A-Za-z0-9._-]", "_") + "." + extension;
+    }
+
+    /** The export is audited as EXPORT of the event, its detail the export and its query ("delegates.csv?groupBy=country"). */
+    private Response file(StreamingOutput body, String type, String slug, String export, String name) {
+        audit.record(identity, AuditAction.EXPORT, slug, null,
+                export + (uri.getRequestUri().getQuery() == null ? "" : "?" + uri.getRequestUri().getQuery()));
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store").build();
     }

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.forumpass.common.tls.LocalTls;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.forumpass.common.Db;
 import org.forumpass.common.ForumPassConfig;
@@ -34,6 +37,8 @@ public class AdminBootstrap {
     ForumPassConfig config;
     @Inject
     org.forumpass.common.PublicUrl publicUrl;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
     @ConfigProperty(name = "quarkus.profile", defaultValue = "prod")
     String profile;
 
@@ -42,9 +47,34 @@ public class AdminBootstrap {
         String login = ensureAdmin();
         if (!"test".equals(profile)) {
             String base = publicUrl.base();
-            LOG.infof("%n%n    ForumPass is running at %s/%n    Organizer sign-in: %s%n    Console: %s/admin   API docs: %s/q/swagger-ui%n",
-                    base, login, base, base);
+            LOG.infof("%n%n    ForumPass is running at %s/%n%s    Organizer sign-in: %s%n    Console: %s/admin   API docs: %s/q/swagger-ui%n",
+                    base, https(base), login, base, base);
         }
+    }
+
+    /** The HTTPS lines of the banner: the door's address on this network and the certificate devices must trust. */
+    private String https(String base) {
+        Optional<String> cert = ConfigProvider.getConfig().getOptionalValue("quarkus.http.ssl.certificate.files", String.class);
+        if (cert.isEmpty()) {
+            return "";
+        }
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.ssl-port", Integer.class).orElse(8443);
+        String host = LocalTls.lanAddresses().stream().filter(a -> !a.contains(":")).findFirst().orElse("localhost");
+        StringBuilder b = new StringBuilder("    HTTPS (door devices on this network): https://").append(host).append(':').append(port).append("/door\n");
+        Optional<String> ca = config.tls().ca();
+        try {
+            if (ca.isPresent()) {
+                b.append("    Devices trust the certificate authority ").append(ca.get()).append(" (download: http://").append(host)
+                        .append(':').append(httpPort).append("/ca.crt)\n    its SHA-256 fingerprint: ")
+                        .append(LocalTls.fingerprint(Path.of(ca.get()))).append("\n");
+            } else {
+                b.append("    Certificate ").append(cert.get().split(",")[0]).append(", SHA-256 fingerprint: ")
+                        .append(LocalTls.fingerprint(Path.of(cert.get().split(",")[0].strip()))).append("\n");
+            }
+        } catch (RuntimeException e) {
+            b.append("    (the certificate could not be read: ").append(e.getMessage()).append(")\n");
+        }
+        return b.toString();
     }
 
     /** Creates admin when there is no staff account; answers how to sign in as the first organizer. */
@@ -87,8 +117,13 @@ public class AdminBootstrap {
                 LOG.warnf("Could not write %s: %s", file, e.getMessage());
             }
         }
-        LOG.warnf("Created the organizer account '%s' with the generated password %s — it is shown only now; change it after signing in.",
-                ADMIN, password);
+        if ("h2".equals(config.db())) {
+            LOG.warnf("Created the organizer account '%s' with the generated password %s. It is kept in %s until you delete that file;"
+                    + " change the password after signing in, then delete the file.", ADMIN, password, file.toAbsolutePath().normalize());
+        } else {
+            LOG.warnf("Created the organizer account '%s' with the generated password %s. It is shown only now and kept nowhere;"
+                    + " change it after signing in.", ADMIN, password);
+        }
         return ADMIN + " / " + password;
     }
 

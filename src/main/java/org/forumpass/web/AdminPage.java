@@ -13,7 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.forumpass.audit.AuditAction;
 import org.forumpass.common.I18n;
+import org.forumpass.event.Category;
+import org.forumpass.event.SessionType;
+import org.forumpass.registration.RegistrationStatus;
 
 /** The organizers' console: a shell whose script signs in and works through the API with the organizer's token. */
 @Path("/admin")
@@ -30,8 +34,12 @@ public class AdminPage {
         String lang = Lang.resolve(langParam, headers);
         // violation.*: the Delegations tab says the API's field violations in the console's language (issue 15);
         // scan.*: the Door conflicts tab words the doors' verdicts as the door page does (issue 16)
-        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.", "violation.", "scan.");
+        // session_type.*: the Events tab names session types in words (issue 17)
+        String texts = I18n.scriptTexts(lang, "admin.", "category.", "status.", "violation.", "scan.", "session_type.");
+        // issue 17: the filters' and forms' options are the API's values, named in the console's language by admin.js
         return PageResource.page(admin.data("lang", lang).data("texts", texts).data("countries", Countries.list(lang))
+                .data("categories", Category.values()).data("statuses", RegistrationStatus.values())
+                .data("actions", AuditAction.values()).data("sessionTypes", SessionType.values())
                 .setLocale(Lang.locale(lang)).render(),
                 langParam, lang);
     }

@@ -13,16 +13,20 @@ public final class Lang {
     }
 
     public static String resolve(String queryLang, HttpHeaders headers) {
+        return resolve(queryLang, headers.getCookies(), headers.getAcceptableLanguages());
+    }
+
+    static String resolve(String queryLang, java.util.Map<String, jakarta.ws.rs.core.Cookie> cookies, java.util.List<Locale> languages) {
         String q = normalise(queryLang);
         if (q != null) {
             return q;
         }
-        var cookie = headers.getCookies().get(COOKIE);
+        var cookie = cookies.get(COOKIE);
         String c = cookie == null ? null : normalise(cookie.getValue());
         if (c != null) {
             return c;
         }
-        for (Locale l : headers.getAcceptableLanguages()) {
+        for (Locale l : languages) {
             String a = normalise(l.getLanguage());
             if (a != null) {
                 return a;

@@ -217,6 +217,12 @@ public interface Msg {
     String no_such_forum_text();
 
     @Message
+    String page_not_found();
+
+    @Message
+    String page_not_found_text();
+
+    @Message
     String form_foreign_title();
 
     @Message

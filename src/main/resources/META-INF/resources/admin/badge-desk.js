@@ -38,7 +38,11 @@
     return text;
   }
   function nameOf(d) { return d.givenName + ' ' + d.familyName + (d.nativeName ? ' · ' + d.nativeName : ''); }
-  function when(iso) { return iso ? iso.slice(0, 16).replace('T', ' ') : ''; }
+  // issue 17: in the chosen event's zone (admin.js names it at the top of the console)
+  function when(iso) {
+    if (!iso) { return ''; }
+    return window.ForumPassTimes && window.ForumPassTimes.show ? window.ForumPassTimes.show(iso) : iso.slice(0, 16).replace('T', ' ');
+  }
   var countryNames = (function () { try { return new Intl.DisplayNames([lang], { type: 'region' }); } catch (e) { return null; } })();
   function countryName(code) { try { return countryNames && code ? countryNames.of(code) : code; } catch (e) { return code; } }
   function categoryName(c) { return T['category.' + c] || c; }

@@ -39,7 +39,11 @@
     var s = $('conflicts-status');
     if (s.textContent !== text) { s.textContent = text; } // a screen reader hears a change, not every refresh
   }
-  function when(iso) { return iso ? iso.slice(0, 16).replace('T', ' ') : ''; }
+  // issue 17: in the chosen event's zone (admin.js names it at the top of the console)
+  function when(iso) {
+    if (!iso) { return ''; }
+    return window.ForumPassTimes && window.ForumPassTimes.show ? window.ForumPassTimes.show(iso) : iso.slice(0, 16).replace('T', ' ');
+  }
   function verdict(v) { return (v && (T['scan.' + v.result] || v.message || v.result)) || ''; }
   function nameOf(d) { return d ? d.givenName + ' ' + d.familyName : T.conflicts_unknown; }
 

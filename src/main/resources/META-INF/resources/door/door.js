@@ -12,11 +12,42 @@
   var $ = function (id) { return document.getElementById(id); };
   document.querySelectorAll('[data-t]').forEach(function (el) { el.textContent = TEXT[el.getAttribute('data-t')] || ''; });
 
+  // Over plain HTTP from another device (a tablet on the venue's network) the browser gives no WebCrypto and no
+  // camera: the page says so and how to reach the HTTPS address, and the USB scanner and the name search go on
+  // working online. Offline checking needs WebCrypto (signatures, the sealed roster): such scans wait in the queue
+  // for the server's verdict.
+  var secure = !!(window.isSecureContext && window.crypto && window.crypto.subtle);
+  function uuid() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') { return window.crypto.randomUUID(); }
+    var b = window.crypto.getRandomValues(new Uint8Array(16)); // available in every context
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).slice(1); }).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+  if (!secure) {
+    var notice = $('insecure');
+    var port = notice.getAttribute('data-https-port');
+    if (port && port !== '0') {
+      var link = $('insecure-link');
+      link.href = 'https://' + location.hostname + ':' + port + location.pathname + location.search;
+      link.textContent = link.href;
+      $('insecure-https').hidden = false;
+    }
+    if (notice.getAttribute('data-fingerprint')) {
+      $('insecure-fingerprint').textContent = notice.getAttribute('data-fingerprint');
+      $('insecure-ca').hidden = false;
+    }
+    notice.hidden = false;
+    $('camera').hidden = true;
+    $('camera-hint').textContent = TEXT.camera_insecure || '';
+    document.body.classList.add('insecure-context');
+  }
+
   var state = {
     token: localStorage.getItem('fp_door_token'),
     slug: localStorage.getItem('fp_door_event'),
     session: localStorage.getItem('fp_door_session') || '',
-    device: localStorage.getItem('fp_door_device') || ('door-' + crypto.randomUUID().slice(0, 8)),
+    device: localStorage.getItem('fp_door_device') || ('door-' + uuid().slice(0, 8)),
     online: true, flushing: false, stream: null, lastCode: null, lastAt: 0
   };
   localStorage.setItem('fp_door_device', state.device);
@@ -143,6 +174,7 @@
     }).catch(function () { /* keep the copy we have */ });
   }
   function digestOf(code) {
+    if (!secure) { return Promise.resolve(null); }
     return crypto.subtle.digest('SHA-256', new TextEncoder().encode(code)).then(b64url);
   }
 
@@ -179,6 +211,7 @@
    * this device itself saw at this door. Answers a verdict like the server's, marked offline, and the decision.
    */
   function decideOffline(s) {
+    if (!secure) { return Promise.resolve({ answer: { result: 'UNKNOWN', offline: true, message: TEXT.offline_insecure } }); }
     var keys = JSON.parse(localStorage.getItem('fp_keys_' + s.slug) || 'null');
     if (!keys) { return Promise.resolve({ answer: { result: 'UNKNOWN', offline: true, message: TEXT.offline_UNKNOWN } }); }
     return Promise.all([checkSignature(s.code, keys), digestOf(s.code)]).then(function (both) {
@@ -219,7 +252,7 @@
   function firstEntryMessage(result, at, device) {
     if (result !== 'ALREADY_CHECKED_IN' || !at) { return null; }
     var time = new Date(at).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
-    return (TEXT.ALREADY_CHECKED_IN || '') + ' · ' + time + (device ? ' · ' + device : '');
+    return (TEXT.first_entry || '{time}').replace('{time}', time).replace('{device}', device || '—');
   }
   /** What a verdict changes in this device's own record of who is inside at this door. */
   function remember(s, digest, decision) {
@@ -242,7 +275,7 @@
     var t0 = startedAt || performance.now();
     var s = {
       slug: state.slug, code: code, session: state.session || null, direction: direction(), deviceId: state.device,
-      nonce: crypto.randomUUID(), scannedAt: new Date().toISOString()
+      nonce: uuid(), scannedAt: new Date().toISOString()
     };
     if (!state.online) { return offline(s, t0); } // while down, answer at once; flush() finds the server again
     return api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/scans', {
@@ -254,7 +287,7 @@
         setOnline(true);
         if (!r.ok) { verdict({ result: 'INVALID_CODE', message: answer.detail || answer.title }, null, t0); return; }
         return digestOf(code).then(function (digest) {
-          var roster = window.FpRoster.roster(s.slug);
+          var roster = digest ? window.FpRoster.roster(s.slug) : null;
           var entry = roster ? roster.entries.get(digest) : null;
           verdict(answer, entry ? window.FpRoster.photo(entry) : null, t0);
           var write = answer.result === 'ACCEPTED' ? (s.direction === 'OUT' ? 'LEAVE' : 'FIRST_CHECK_IN')
@@ -318,7 +351,10 @@
       try { country = new Intl.DisplayNames([lang], { type: 'region' }).of(d.country); } catch (e) { country = d.country; }
     }
     $('verdict-meta').textContent = [country, category].filter(Boolean).join(' · ');
-    $('verdict-message').textContent = a.message || '';
+    // the message under the verdict's title says something more, never the title again
+    var message = firstEntryMessage(a.result, a.firstScannedAt, a.firstDeviceId) || a.message || '';
+    if (message.trim() === ($('verdict-result').textContent || '').trim()) { message = ''; }
+    $('verdict-message').textContent = message;
     var vip = !!(d && d.vip);
     box.classList.toggle('vip', vip);
     $('verdict-vip').hidden = !vip;
@@ -421,7 +457,7 @@
   }
   // Opened without the server: the event and door chosen before, with the doors and rules of the stored roster.
   function fillOfflineSetup() {
-    if (!state.slug) { return; }
+    if (!state.slug || !secure) { return; }
     if (!$('event').options.length) {
       var o = document.createElement('option');
       o.value = state.slug; o.textContent = state.slug;
@@ -444,7 +480,7 @@
   function loadSessions() {
     if (!state.slug) { return Promise.resolve(); }
     localStorage.setItem('fp_door_event', state.slug);
-    loadKeys().then(function () { return window.FpRoster.open(state.slug); }).then(refreshRoster);
+    if (secure) { loadKeys().then(function () { return window.FpRoster.open(state.slug); }).then(refreshRoster); }
     return api('GET', '/api/v1/events/' + encodeURIComponent(state.slug)).then(function (r) { return r.json(); }).then(function (e) {
       var sel = $('session');
       sel.innerHTML = '';
@@ -465,7 +501,7 @@
 
   /** The signed roster of the chosen event, fetched when changed (304 otherwise) with the thumbnails it lacks. */
   function refreshRoster() {
-    if (!state.slug || !state.token || state.rosterBusy) { return Promise.resolve(); }
+    if (!state.slug || !state.token || state.rosterBusy || !secure) { return Promise.resolve(); }
     state.rosterBusy = true;
     var slug = state.slug;
     return loadKeys().then(function () { return window.FpRoster.refresh(slug, signedIn); })
@@ -573,7 +609,7 @@
   // Door staff get an opaque ref for each match; organizers get the registration id.
   function manual(d) {
     api('POST', '/api/v1/events/' + encodeURIComponent(state.slug) + '/checkin/manual', {
-      ref: d.ref || null, registrationId: d.ref ? null : d.id, session: state.session || null, direction: direction(), deviceId: state.device, nonce: crypto.randomUUID()
+      ref: d.ref || null, registrationId: d.ref ? null : d.id, session: state.session || null, direction: direction(), deviceId: state.device, nonce: uuid()
     }).then(function (r) { return r.json(); }).then(function (a) {
       $('search').value = '';
       $('found').innerHTML = '';

@@ -12,12 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.forumpass.common.CsvWriter;
 import org.junit.jupiter.api.Test;
 
@@ -59,12 +63,45 @@ class CsvInjectionTest {
         d.put("jobTitle", "@cmd");
         String id = (String) register(slug, d).get("id");
         CSVRecord row = csv("/api/v1/events/" + slug + "/exports/delegates.csv").stream()
-                .filter(r -> r.get("id").equals(CsvWriter.neutralise(id))) // an id may start with '-' (base64url)
+                .filter(r -> r.get("Registration ID").equals(CsvWriter.neutralise(id))) // an id may start with '-' (base64url)
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + id));
-        assertEquals("'" + FORMULA, row.get("givenName"), "stored trimmed, written neutralised");
-        assertEquals("'\uFF1DSUM(1,2)", row.get("familyName"));
-        assertEquals("'+1-555 Corp", row.get("organization"));
-        assertEquals("'@cmd", row.get("jobTitle"));
+        assertEquals("'" + FORMULA, row.get("Given name"), "stored trimmed, written neutralised");
+        assertEquals("'\uFF1DSUM(1,2)", row.get("Family name"));
+        assertEquals("'+1-555 Corp", row.get("Organization"));
+        assertEquals("'@cmd", row.get("Job title"));
+        assertTrue(row.get("Phone").startsWith("'+"), "a phone starts with + and is guarded in CSV: " + row.get("Phone"));
+    }
+
+    /** issue 17: XLSX cells are text cells a spreadsheet never runs, so they carry what was typed, without the CSV's apostrophe. */
+    @Test
+    void theWorkbookKeepsTextAndPhonesAsTypedInTextCells() throws Exception {
+        String slug = createEvent(event(slug()));
+        Map<String, Object> d = delegate(email());
+        d.put("givenName", FORMULA);
+        d.put("organization", "+1-555 Corp");
+        d.put("phone", "+86 10 1234 5678");
+        d.put("country", "CN");
+        String id = (String) register(slug, d).get("id");
+        String phone = asOrganizer().get("/api/v1/registrations/" + id).then().statusCode(200).extract().path("phone");
+        byte[] xlsx = asOrganizer().get("/api/v1/events/" + slug + "/exports/delegates.xlsx?lang=en").then().statusCode(200)
+                .extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            List<String> header = new java.util.ArrayList<>();
+            rows.get(0).forEach(c -> header.add(c.getText()));
+            Row row = rows.get(1);
+            assertEquals(id, row.getCellText(header.indexOf("Registration ID")));
+            for (String column : List.of("Given name", "Organization", "Phone")) {
+                assertEquals(CellType.STRING, row.getCell(header.indexOf(column)).getType(), column + " is a text cell, never a formula");
+            }
+            assertEquals(FORMULA, row.getCellText(header.indexOf("Given name")));
+            assertEquals("+1-555 Corp", row.getCellText(header.indexOf("Organization")));
+            assertEquals(phone, row.getCellText(header.indexOf("Phone")), "every digit of the phone, no apostrophe");
+            assertTrue(phone.startsWith("+86") && phone.replaceAll("\\D", "").equals("861012345678"), phone);
+            Row total = rows.get(rows.size() - 1);
+            assertEquals(CellType.NUMBER, total.getCell(1).getType(), "counts are numbers");
+            assertEquals(1, total.getCell(1).asNumber().intValue());
+        }
     }
 
     @Test

@@ -225,10 +225,10 @@ class DelegationOrganizerTest {
         String base = "/api/v1/events/" + f.get("slug") + "/exports/delegates.csv";
         List<CSVRecord> en = csv(base + "?groupBy=delegation&lang=en");
         List<String> header = en.get(0).toList();
-        assertEquals("delegation", header.get(0), "the group's column first");
-        int delegationColumn = header.subList(1, header.size()).indexOf("delegation") + 1;
+        assertEquals(List.of("Delegation", "Delegates"), header.subList(0, 2), "the group's column first, then the count's");
+        int delegationColumn = header.subList(1, header.size()).indexOf("Delegation") + 1;
         assertTrue(delegationColumn > 0, "and the delegation column of every export: " + header);
-        int family = header.indexOf("familyName");
+        int family = header.indexOf("Family name");
         assertEquals(List.of("alpha Telecom", "alpha Telecom", "alpha Telecom — subtotal", "Zeta Embassy", "Zeta Embassy",
                 "Zeta Embassy — subtotal", "No delegation", "No delegation", "No delegation — subtotal", "Total"), column(en, 0));
         assertEquals(List.of("Chen", "Wang"), List.of(en.get(1).get(family), en.get(2).get(family)), "by name within a group");
@@ -245,7 +245,7 @@ class DelegationOrganizerTest {
 
         // every delegate export names the delegation; the export takes the search's delegation filter
         List<CSVRecord> plainExport = csv(base);
-        int column = plainExport.get(0).toList().indexOf("delegation");
+        int column = plainExport.get(0).toList().indexOf("Delegation");
         assertTrue(column > 0, plainExport.get(0).toList().toString());
         assertEquals(List.of("alpha Telecom", "", "", "Zeta Embassy", "alpha Telecom", "Zeta Embassy", "6"),
                 plainExport.subList(1, plainExport.size()).stream().map(r -> r.size() > column ? r.get(column) : r.get(1)).toList(),
@@ -262,7 +262,7 @@ class DelegationOrganizerTest {
                 .then().statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             List<Row> rows = wb.getFirstSheet().read();
-            assertEquals("delegation", rows.get(0).getCellText(0));
+            assertEquals("代表团", rows.get(0).getCellText(0));
             assertEquals(11, rows.size(), "header, six delegates, three subtotals, total");
             assertEquals("无代表团 — 小计", rows.get(9).getCellText(0));
             assertEquals(2, rows.get(9).getCellAsNumber(1).orElseThrow().intValue());
@@ -289,7 +289,7 @@ class DelegationOrganizerTest {
                     .post("/api/v1/events/" + slug + "/checkin/manual").then().statusCode(200).body("result", is("ACCEPTED"));
         }
         List<CSVRecord> rows = csv("/api/v1/events/" + slug + "/exports/attendance.csv");
-        assertEquals("attendanceByDelegation", rows.get(0).get(rows.get(0).size() - 1));
+        assertEquals("Attendance by delegation", rows.get(0).get(rows.get(0).size() - 1));
         CSVRecord row = rows.stream().filter(r -> r.get(0).equals("TALK")).findFirst().orElseThrow();
         assertEquals("Embassy of Kazakhstan 2; Huawei Technologies 1", row.get(row.size() - 1));
 

@@ -121,6 +121,48 @@ class EventResourceTest {
                 .body("violations.field", contains("registrationClosesAt"));
     }
 
+    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    /** Issue 17: the display fields the console's Events tab edits go through PUT and back, and are checked. */
+    @Test
+    void theConsolesDisplayFieldsRoundTripAndAreChecked() {
+        Map<String, Object> e = event(slug());
+        String slug = Fixtures.createEvent(e);
+        e.put("theme", "Digital Silk Road");
+        e.put("themeZh", "数字丝绸之路");
+        e.put("description", "Two days of panels.");
+        e.put("descriptionZh", "为期两天的论坛。");
+        e.put("cityZh", "上海");
+        e.put("venueZh", "大宴会厅");
+        OffsetDateTime start = OffsetDateTime.parse((String) e.get("startsAt"));
+        e.put("registrationOpensAt", start.minusDays(20).toString());
+        e.put("registrationClosesAt", start.minusDays(1).toString());
+        asOrganizer().body(e).put("/api/v1/events/" + slug).then().statusCode(200);
+        anonymous().get("/api/v1/events/" + slug).then().statusCode(200)
+                .body("theme", is("Digital Silk Road")).body("themeZh", is("数字丝绸之路"))
+                .body("description", is("Two days of panels.")).body("descriptionZh", is("为期两天的论坛。"))
+                .body("cityZh", is("上海")).body("venueZh", is("大宴会厅"))
+                .body("registrationOpensAt", is(start.minusDays(20).format(ISO)))
+                .body("registrationClosesAt", is(start.minusDays(1).format(ISO)));
+
+        e.put("themeZh", "长".repeat(301));
+        e.put("cityZh", "城".repeat(101));
+        e.put("registrationClosesAt", start.plusDays(2).toString());
+        asOrganizer().body(e).put("/api/v1/events/" + slug).then().statusCode(400)
+                .body("violations.field", hasItems("themeZh", "cityZh", "registrationClosesAt"))
+                .body("violations.find { it.field == 'themeZh' }.code", is("size"));
+        anonymous().get("/api/v1/events/" + slug).then().body("themeZh", is("数字丝绸之路")).body("cityZh", is("上海"));
+
+        // emptied: the English names stand alone again
+        e.put("themeZh", null);
+        e.put("cityZh", null);
+        e.put("registrationOpensAt", null);
+        e.put("registrationClosesAt", null);
+        asOrganizer().body(e).put("/api/v1/events/" + slug).then().statusCode(200);
+        anonymous().get("/api/v1/events/" + slug).then().body("themeZh", nullValue()).body("cityZh", nullValue())
+                .body("registrationClosesAt", nullValue()).body("registrationOpen", is(true));
+    }
+
     @Test
     void explainsAnUnknownEnumValueAsABadField() {
         Map<String, Object> e = event(slug());

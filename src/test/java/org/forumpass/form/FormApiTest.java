@@ -315,10 +315,10 @@ public class FormApiTest {
         int diet = header.indexOf("Dietary needs");
         assertTrue(diet > 0, "a column labelled Dietary needs: " + header);
         assertEquals(List.of("Dietary needs", "Topics", "Name in passport", "Short biography", "Arrival date",
-                "Needs a visa letter", "Country of residence", "Assistant's e-mail", "Assistant's phone"),
-                header.subList(diet, header.size()));
+                "Needs a visa letter", "Country of residence", "Assistant's e-mail", "Assistant's phone", "Country code",
+                "Registration ID"), header.subList(diet, header.size()));
         assertEquals(List.of("Vegetarian", "AI; Cloud", "", "Engineer.\nLikes 5G.", "2026-05-14", "yes", "CZ",
-                "assistant@example.org", "'+420601234567"), en.get(1).toList().subList(diet, header.size()));
+                "assistant@example.org", "'+420601234567"), en.get(1).toList().subList(diet, diet + 9));
 
         List<CSVRecord> zh = csv("/api/v1/events/" + slug + "/exports/delegates.csv?lang=zh");
         List<String> zhHeader = zh.get(0).toList();

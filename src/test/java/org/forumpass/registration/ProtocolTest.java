@@ -140,7 +140,7 @@ class ProtocolTest {
         asOrganizer().body(protocol(true, 2, NOTE)).put("/api/v1/registrations/" + id + "/protocol").then().statusCode(200);
         String csv = asOrganizer().get("/api/v1/events/" + slug + "/exports/delegates.csv").then().statusCode(200)
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(",registeredAt,vip,vipRank,protocolNote"), csv);
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains(",Registered at,VIP,VIP rank,Protocol note,"), csv);
         org.junit.jupiter.api.Assertions.assertTrue(csv.contains(",yes,2,\"" + NOTE + "\""), csv);
         asOrganizer().post("/api/v1/registrations/" + id + "/erase").then().statusCode(200)
                 .body("protocol.vip", is(false)).body("protocol.note", nullValue());
