@@ -257,7 +257,6 @@ public class RegistrationPages {
                 .data("badge", badge)
                 .data("photo", view.photo() == null ? null : mapper.convertValue(view.photo(), Map.class)) // issue 14: photo
                 .data("photoRequired", event.photoRequiredFor().contains(view.category()))
-                .data("token", token)
                 .data("manageUrl", publicUrl.base() + "/r/" + id + "?t=" + enc(token))
                 .data("countries", Countries.list(lang))
                 .data("form", new FormState(values, Map.of(), List.of(), null))
