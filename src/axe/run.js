@@ -171,6 +171,21 @@ async function prepareDelegation(browser) {
         await page.$$eval('form [required]', els => els.forEach(el => el.removeAttribute('required'))); // past the browser's checks, to the server's
         await Promise.all([page.waitForNavigation(), submit.click()]); await check(page, `${size.width} ${lang} form errors`);
       }
+      // issue 17: a name in Chinese characters refused with its pinyin offered, the native name's offer, the privacy
+      // notice, and "send me my link again" (the form, its error, its answer)
+      await page.goto(`${base}/events/${slug}?lang=${lang}`);
+      await page.fill('#nativeName', '王伟'); await page.fill('#familyName', '王伟');
+      await page.waitForSelector('#native-offer-use', { timeout: 5000 }).catch(() => {});
+      await check(page, `${size.width} ${lang} form native name offered`);
+      await page.$$eval('form [required]', els => els.forEach(el => el.removeAttribute('required')));
+      await Promise.all([page.waitForNavigation(), page.click('#registration-form button[type=submit]')]);
+      await check(page, `${size.width} ${lang} form Latin name refused`);
+      await page.goto(`${base}/events/${slug}/privacy?lang=${lang}`); await check(page, `${size.width} ${lang} privacy notice`);
+      await page.goto(`${base}/events/${slug}/link?lang=${lang}`); await check(page, `${size.width} ${lang} link again`);
+      await page.fill('#email', 'not-an-address');
+      await Promise.all([page.waitForNavigation(), page.click('#resend-submit')]); await check(page, `${size.width} ${lang} link again errors`);
+      await page.fill('#email', `axe-${size.width}-${lang}@example.org`);
+      await Promise.all([page.waitForNavigation(), page.click('#resend-submit')]); await check(page, `${size.width} ${lang} link again sent`);
       // door signed in
       await page.goto(`${base}/door?lang=${lang}`);
       if (await page.$('#username')) {

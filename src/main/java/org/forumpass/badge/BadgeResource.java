@@ -28,8 +28,9 @@ import org.forumpass.registration.RegistrationService;
 import org.forumpass.staff.StaffIdentity;
 
 /**
- * A delegate's badge. Images and PDFs take the manage token as a bearer token or as {@code ?t=}, so
- * that an {@code <img>} on the manage page and a link in an e-mail work; organizers use their own token.
+ * A delegate's badge. Images and PDFs take the manage token as a bearer token or as {@code ?t=} (a link kept from
+ * before issue 17; the manage page now loads {@code /r/{id}/badge.png|pdf} with its cookie, see web.ManageBadge);
+ * organizers use their own token.
  */
 @Path("/api/v1/registrations/{id}")
 @Tag(name = "Badges")

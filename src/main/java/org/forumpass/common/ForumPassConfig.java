@@ -112,6 +112,18 @@ public interface ForumPassConfig {
         /** Registrations per client address per minute (0: no limit). */
         @WithDefault("30")
         int registrationsPerMinute();
+
+        /** Issue 17: "send me my link again" requests per e-mail address and hour (0: no limit). */
+        @WithDefault("3")
+        int resendLinksPerAddress();
+
+        /** Issue 17: "send me my link again" requests per client address and hour (0: no limit). */
+        @WithDefault("20")
+        int resendLinksPerClient();
+
+        /** Issue 17: transliterations (GET /api/v1/transliterate) per client address and minute (0: no limit). */
+        @WithDefault("60")
+        int transliterationsPerMinute();
     }
 
     interface Demo {

@@ -58,6 +58,8 @@ public class EventRegistrationResource {
     RegistrationSearch search;
     @Inject
     ImportService importer;
+    @Inject
+    LinkResend resend;
 
     @POST
     @PermitAll
@@ -67,6 +69,25 @@ public class EventRegistrationResource {
         limit.check(clientAddress.of(request));
         RegisterResponse r = registrations.register(slug, body, Origin.ONLINE);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/registrations/{id}").build(r.id())).entity(r).build();
+    }
+
+    /** Issue 17: the body of "send me my link again". */
+    public record ResendLinkRequest(String email) {
+    }
+
+    /** Issue 17: the answer, the same whether or not the address is registered. */
+    public record ResendLinkAnswer(String message) {
+    }
+
+    @POST
+    @Path("/resend-link")
+    @PermitAll
+    @Operation(summary = "Send the manage link again to the registration of this e-mail address (public); 202 whether or not"
+            + " the address is registered, 429 registration.rate_limited past 3 requests per address or 20 per client an hour")
+    public Response resendLink(@PathParam("slug") String slug, ResendLinkRequest body,
+                               @Context io.vertx.core.http.HttpServerRequest request) {
+        resend.request(slug, body == null ? null : body.email(), clientAddress.of(request));
+        return Response.accepted(new ResendLinkAnswer(org.forumpass.common.I18n.text("en", "resend.accepted"))).build();
     }
 
     @GET

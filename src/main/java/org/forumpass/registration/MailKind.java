@@ -4,7 +4,9 @@ import org.forumpass.common.I18n;
 
 /** The e-mails a delegate receives, each in the delegate's language (texts {@code mail.<KIND>.subject}, {@code .lead}). */
 public enum MailKind {
-    CONFIRMED, PENDING, WAITLISTED, APPROVED, REJECTED, MOVED_UP, CANCELLED;
+    CONFIRMED, PENDING, WAITLISTED, APPROVED, REJECTED, MOVED_UP, CANCELLED,
+    /** Issue 17: the manage link again, asked for by a delegate who lost the e-mail. */
+    LINK;
 
     /** The subject in the language, naming the event. */
     String subject(String lang, String event) {

@@ -91,7 +91,11 @@ public class RegistrationService {
     // ---- registering -------------------------------------------------------------------------
 
     public RegisterResponse register(String slug, RegisterRequest req, Origin origin) {
-        return Retry.onConflict(() -> self.get().registerOnce(slug, req, origin));
+        try {
+            return Retry.onConflict(() -> self.get().registerOnce(slug, req, origin));
+        } catch (DomainException e) {
+            throw FormMessages.humane(e); // issue 17: messages a person would write
+        }
     }
 
     @Transactional
@@ -295,6 +299,10 @@ public class RegistrationService {
         if (req == null) {
             v.throwIfAny();
         }
+        if (publicForm) { // issue 17: the names "in Latin letters" are, on the public forms
+            LatinNames.check(req.givenName(), "givenName", req.nativeName(), v);
+            LatinNames.check(req.familyName(), "familyName", req.nativeName(), v);
+        }
         String country = DelegateInput.country(req.country(), "country", v);
         String email = DelegateInput.email(req.email(), "email", v);
         String phone = DelegateInput.phone(req.phone(), country, "phone", v);
@@ -417,7 +425,11 @@ public class RegistrationService {
     // ---- changing ----------------------------------------------------------------------------
 
     public RegistrationView update(String publicId, UpdateRegistrationRequest req, Actor actor) {
-        return Retry.onConflict(() -> self.get().updateOnce(publicId, req, actor));
+        try {
+            return Retry.onConflict(() -> self.get().updateOnce(publicId, req, actor));
+        } catch (DomainException e) {
+            throw FormMessages.humane(e); // issue 17: messages a person would write
+        }
     }
 
     @Transactional
@@ -429,6 +441,15 @@ public class RegistrationService {
         Violations v = validator.start(req);
         if (req == null) {
             v.throwIfAny();
+        }
+        if (!actor.organizer()) { // issue 17: a delegate's new Latin names are Latin (one kept as it was is not checked again)
+            String nativeName = req.nativeName() != null ? req.nativeName() : r.nativeName;
+            if (req.givenName() != null && !req.givenName().strip().equals(r.givenName)) {
+                LatinNames.check(req.givenName(), "givenName", nativeName, v);
+            }
+            if (req.familyName() != null && !req.familyName().strip().equals(r.familyName)) {
+                LatinNames.check(req.familyName(), "familyName", nativeName, v);
+            }
         }
         String country = req.country() == null ? r.country : DelegateInput.country(req.country(), "country", v);
         String email = req.email() == null ? null : DelegateInput.email(req.email(), "email", v);

@@ -79,6 +79,13 @@ public class FormFields {
         return out;
     }
 
+    /** Issue 17: the id a summary line links to, for fields whose first input is not {@code answer-<key>}. */
+    public Map<String, String> anchors(List<PageField> fields) {
+        Map<String, String> out = new LinkedHashMap<>();
+        fields.stream().filter(f -> "MULTI_CHOICE".equals(f.type())).forEach(f -> out.put(f.name(), f.id() + "-0"));
+        return out;
+    }
+
     /** Answers of fields no longer on the form, as label/value lines (shown read-only). */
     public static List<Option> shown(Map<String, Object> answers, List<PageField> fields, String lang) {
         List<Option> out = new ArrayList<>();

@@ -594,4 +594,117 @@ public interface Msg {
 
     @Message
     String delegation_visa_requested_notice(String name);
+
+    // registration form and manage page (issue 17)
+
+    @Message
+    String full_name();
+
+    @Message
+    String manage_link_title();
+
+    @Message
+    String privacy_link();
+
+    @Message
+    String suggestion_offer(String latin);
+
+    @Message
+    String suggestion_use(String latin);
+
+    @Message
+    String native_offer();
+
+    @Message
+    String native_offer_use();
+
+    @Message
+    String offer_family();
+
+    @Message
+    String offer_given();
+
+    @Message
+    String resend_prompt();
+
+    @Message
+    String resend_title();
+
+    @Message
+    String resend_intro(String event);
+
+    @Message
+    String resend_email();
+
+    @Message
+    String resend_submit();
+
+    @Message
+    String resend_sent_title();
+
+    @Message
+    String resend_sent_text(String email);
+
+    @Message
+    String resend_limited_title();
+
+    @Message
+    String resend_limited_text();
+
+    @Message
+    String resend_back();
+
+    @Message
+    String privacy_title();
+
+    @Message
+    String privacy_version(String version);
+
+    @Message
+    String privacy_who_title();
+
+    @Message
+    String privacy_who(String event);
+
+    @Message
+    String privacy_what_title();
+
+    @Message
+    String privacy_what_details();
+
+    @Message
+    String privacy_what_photo();
+
+    @Message
+    String privacy_what_identity();
+
+    @Message
+    String privacy_what_checkins();
+
+    @Message
+    String privacy_why_title();
+
+    @Message
+    String privacy_why();
+
+    @Message
+    String privacy_sees_title();
+
+    @Message
+    String privacy_sees();
+
+    @Message
+    String privacy_kept_title();
+
+    @Message
+    String privacy_until(String days, String date);
+
+    @Message
+    String privacy_no_date();
+
+    @Message
+    String privacy_rights_title();
+
+    @Message
+    String privacy_rights();
 }

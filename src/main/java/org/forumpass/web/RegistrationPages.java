@@ -111,10 +111,29 @@ public class RegistrationPages {
             RegisterResponse r = registrations.register(slug, req, RegistrationService.Origin.ONLINE);
             return seeOther("/r/" + r.id() + "?new=1&t=" + enc(r.manageToken()));
         } catch (DomainException e) {
-            FormState failed = state.failed(e, lang, formFields.labels(formFields.fields(slug, lang)));
+            List<FormFields.PageField> custom = formFields.fields(slug, lang);
+            FormState failed = state.failed(e, lang, formFields.labels(custom), order(REGISTER_BEFORE, custom, REGISTER_AFTER),
+                    formFields.anchors(custom), true);
             TemplateInstance page = eventPage(event, lang).data("form", failed);
             return PageResource.page(Response.status(e.error().status()), page.render(), langParam, lang);
         }
+    }
+
+    /** Issue 17: the fields of the registration form top to bottom (the event's own go where they are drawn), for the summary. */
+    static final List<String> REGISTER_BEFORE = List.of("givenName", "familyName", "nativeName", "email", "phone", "country",
+            "organization", "jobTitle", "category", "invitationCode", "identity", "identity.documentType", "identity.number",
+            "identity.issuingCountry", "identity.nationality", "identity.expiresOn", "identity.dateOfBirth");
+    static final List<String> REGISTER_AFTER = List.of("sessions", "language", "consent");
+    /** The manage page's change form: the same without the category, the invitation and the consent. */
+    static final List<String> MANAGE_BEFORE = REGISTER_BEFORE.stream()
+            .filter(f -> !List.of("category", "invitationCode").contains(f)).toList();
+    static final List<String> MANAGE_AFTER = List.of("sessions", "language");
+
+    static List<String> order(List<String> before, List<FormFields.PageField> custom, List<String> after) {
+        List<String> order = new ArrayList<>(before);
+        custom.forEach(f -> order.add(f.name()));
+        order.addAll(after);
+        return order;
     }
 
     /** The event page with an empty form (used by PageResource). */
@@ -152,14 +171,14 @@ public class RegistrationPages {
         String lang = Lang.resolve(langParam, headers);
         if (token != null) {
             if (!registrations.tokenMatches(id, token)) {
-                return invalidLink(lang, langParam);
+                return invalidLink(lang, langParam, id);
             }
             return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/r/" + id + (fresh != null ? "?new=1" : ""))
                     .cookie(tokenCookie(id, token, uri)).build();
         }
         String remembered = tokenFrom(id, headers);
         if (remembered == null || !registrations.tokenMatches(id, remembered)) {
-            return invalidLink(lang, langParam);
+            return invalidLink(lang, langParam, id);
         }
         return PageResource.page(Response.ok(), managePage(id, remembered, lang, uri)
                 .data("fresh", fresh != null).render(), langParam, lang);
@@ -176,7 +195,7 @@ public class RegistrationPages {
         }
         String token = tokenFrom(id, headers);
         if (token == null || !registrations.tokenMatches(id, token)) {
-            return invalidLink(lang, langParam);
+            return invalidLink(lang, langParam, id);
         }
         FormState state = FormState.of(form);
         try {
@@ -196,7 +215,9 @@ public class RegistrationPages {
                     formFields.answers(registrations.view(id).event(), state, true)), Actor.DELEGATE);
             return seeOther("/r/" + id + "?saved=1");
         } catch (DomainException e) {
-            FormState failed = state.failed(e, lang, formFields.labels(formFields.fields(registrations.view(id).event(), lang)));
+            List<FormFields.PageField> custom = formFields.fields(registrations.view(id).event(), lang);
+            FormState failed = state.failed(e, lang, formFields.labels(custom), order(MANAGE_BEFORE, custom, MANAGE_AFTER),
+                    formFields.anchors(custom), true);
             return PageResource.page(Response.status(e.error().status()), managePage(id, token, lang, uri)
                     .data("form", failed).render(), langParam, lang);
         }
@@ -236,7 +257,6 @@ public class RegistrationPages {
                 .data("badge", badge)
                 .data("photo", view.photo() == null ? null : mapper.convertValue(view.photo(), Map.class)) // issue 14: photo
                 .data("photoRequired", event.photoRequiredFor().contains(view.category()))
-                .data("token", token)
                 .data("manageUrl", publicUrl.base() + "/r/" + id + "?t=" + enc(token))
                 .data("countries", Countries.list(lang))
                 .data("form", new FormState(values, Map.of(), List.of(), null))
@@ -280,6 +300,19 @@ public class RegistrationPages {
     Response invalidLink(String lang, String langParam) {
         String html = messagePage.data("lang", lang).data("title", Texts.bundle(lang).link_invalid_title())
                 .data("text", Texts.bundle(lang).link_invalid_text()).setLocale(Lang.locale(lang)).render();
+        return PageResource.page(Response.status(403), html, langParam, lang);
+    }
+
+    /** Issue 17: the same for a delegate's link, offering to send the link again when the registration exists. */
+    private Response invalidLink(String lang, String langParam, String id) {
+        java.util.Optional<String> slug = registrations.eventSlugOf(id);
+        if (slug.isEmpty()) {
+            return invalidLink(lang, langParam);
+        }
+        Msg m = Texts.bundle(lang);
+        String html = messagePage.data("lang", lang).data("title", m.link_invalid_title()).data("text", m.link_invalid_text())
+                .data("link", "/events/" + slug.get() + "/link?lang=" + lang).data("linkText", m.resend_title())
+                .setLocale(Lang.locale(lang)).render();
         return PageResource.page(Response.status(403), html, langParam, lang);
     }
 
@@ -342,10 +375,25 @@ public class RegistrationPages {
     public record SeatLine(String code, String title, String when, String status, String statusCode) {
     }
 
-    /** What the delegate typed, and the server's errors by field, to render a form again. */
+    /** One line of the error summary: its text, and the id of the field it links to (null: no link). */
+    public record SummaryLine(String text, String anchor) {
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    /**
+     * What the delegate typed, and the server's errors by field, to render a form again; issue 17: the summary's lines
+     * link to their fields, and {@code suggestions} holds the Latin forms offered for the Latin-only name fields.
+     */
     @io.quarkus.qute.TemplateData
-    public record FormState(Map<String, List<String>> fields, Map<String, String> errors, List<String> summary,
-                            String failure) {
+    public record FormState(Map<String, List<String>> fields, Map<String, String> errors, List<SummaryLine> summary,
+                            String failure, Map<String, String> suggestions) {
+        public FormState(Map<String, List<String>> fields, Map<String, String> errors, List<SummaryLine> summary, String failure) {
+            this(fields, errors, summary, failure, Map.of());
+        }
+
         static FormState empty(String lang) {
             return new FormState(Map.of("language", List.of(lang)), Map.of(), List.of(), null);
         }
@@ -389,6 +437,11 @@ public class RegistrationPages {
             return errors.get(name);
         }
 
+        /** Issue 17: the Latin form offered for a Latin-only field, or null. */
+        public String suggestion(String name) {
+            return suggestions.get(name);
+        }
+
         public boolean hasErrors() {
             return !errors.isEmpty() || failure != null;
         }
@@ -396,7 +449,7 @@ public class RegistrationPages {
         FormState withError(String field, String message) {
             Map<String, String> e = new LinkedHashMap<>(errors);
             e.put(field, message);
-            return new FormState(fields, e, List.of(message), failure);
+            return new FormState(fields, e, List.of(new SummaryLine(message, anchor(field, Map.of()))), failure);
         }
 
         /** The server's answer laid onto the form: violations beside their fields, anything else on top. */
@@ -414,8 +467,18 @@ public class RegistrationPages {
          * to bottom); fields it does not name come after, in the server's order.
          */
         FormState failed(DomainException e, String lang, Map<String, String> labels, List<String> order) {
+            return failed(e, lang, labels, order, Map.of(), false);
+        }
+
+        /**
+         * Issue 17: as above, and with {@code human} the messages a person would write (FormMessages: "Enter your family
+         * name"), each a summary line of its own; {@code anchors}: the element ids of the event's own fields.
+         */
+        FormState failed(DomainException e, String lang, Map<String, String> labels, List<String> order,
+                         Map<String, String> anchors, boolean human) {
             Map<String, String> byField = new LinkedHashMap<>();
-            List<String> summary = new ArrayList<>();
+            Map<String, String> suggestions = new LinkedHashMap<>();
+            List<SummaryLine> summary = new ArrayList<>();
             List<Violation> sorted = new ArrayList<>(e.violations());
             sorted.sort(java.util.Comparator.comparingInt(v -> {
                 int i = order.indexOf(formField(v.field()));
@@ -423,12 +486,31 @@ public class RegistrationPages {
             }));
             for (Violation v : sorted) {
                 String field = formField(v.field());
-                String message = Texts.violation(lang, v);
+                String label = labels.getOrDefault(field, Texts.field(lang, field));
+                String said = human ? org.forumpass.registration.FormMessages.text(lang, v, label) : null;
+                String message = said != null ? said : Texts.violation(lang, v);
                 byField.merge(field, message, (a, b) -> a + "; " + b);
-                summary.add(labels.getOrDefault(field, Texts.field(lang, field)) + ": " + message);
+                summary.add(new SummaryLine(said != null ? said : label + ": " + message, anchor(field, anchors)));
+                String suggestion = org.forumpass.registration.FormMessages.suggestion(v);
+                if (human && suggestion != null) {
+                    suggestions.put(field, suggestion);
+                }
             }
             String failure = e.violations().isEmpty() ? Texts.failure(lang, e) : null;
-            return new FormState(fields, byField, summary, failure);
+            return new FormState(fields, byField, summary, failure, suggestions);
+        }
+
+        /** The id of the element a summary line links to: the field itself, or the first box of a group. */
+        static String anchor(String field, Map<String, String> anchors) {
+            if (anchors.containsKey(field)) {
+                return anchors.get(field);
+            }
+            return switch (field) {
+                case "identity" -> "identity-fields";
+                case "sessions" -> "sessions-first";
+                default -> field.startsWith(FormFields.PREFIX) ? "answer-" + field.substring(FormFields.PREFIX.length())
+                        : field.replace('.', '-');
+            };
         }
 
         /** The form field a violation's path names: {@code sessions[1]} is {@code sessions}; identity and answers keep their part. */

@@ -4,4 +4,15 @@
   'use strict';
   var link = document.getElementById('manage-link');
   if (link) { link.addEventListener('focus', function () { link.select(); }); }
+
+  // issue 17: a line of the error summary puts the focus in its field (a bare #link would only scroll there)
+  document.querySelectorAll('#form-errors a[href^="#"]').forEach(function (a) {
+    a.addEventListener('click', function (e) {
+      var target = document.getElementById(a.getAttribute('href').substring(1));
+      if (!target) { return; }
+      e.preventDefault();
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+    });
+  });
 })();

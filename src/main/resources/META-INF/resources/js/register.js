@@ -27,6 +27,17 @@
   category.addEventListener('change', update);
   update();
 
+  // issue 17: a line of the error summary puts the focus in its field (a bare #link would only scroll there)
+  document.querySelectorAll('#form-errors a[href^="#"]').forEach(function (a) {
+    a.addEventListener('click', function (e) {
+      var target = document.getElementById(a.getAttribute('href').substring(1));
+      if (!target) { return; }
+      e.preventDefault();
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+    });
+  });
+
   var errors = document.getElementById('form-errors');
   if (errors) {
     var firstInvalid = form.querySelector('[aria-invalid="true"]');

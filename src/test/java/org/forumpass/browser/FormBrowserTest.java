@@ -61,7 +61,7 @@ class FormBrowserTest {
         // the required choice left empty first: the server's message appears beside it
         browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("answer-diet-error")));
-        assertEquals("此项必填", browser.findElement(By.id("answer-diet-error")).getText());
+        assertEquals("请填写“饮食需求”", browser.findElement(By.id("answer-diet-error")).getText());
 
         new Select(browser.findElement(By.id("answer-diet"))).selectByVisibleText("素食");
         browser.findElement(By.cssSelector("input[name='answers.topics'][value=ai]")).click();

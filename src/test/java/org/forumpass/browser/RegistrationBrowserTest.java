@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
@@ -34,6 +36,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class RegistrationBrowserTest {
     @TestHTTPResource("/")
     URL root;
+
+    @Inject
+    MockMailbox mailbox;
 
     ChromeDriver browser;
     WebDriverWait wait;
@@ -109,10 +114,146 @@ class RegistrationBrowserTest {
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
         WebElement emailError = browser.findElement(By.id("email-error"));
-        assertEquals("电子邮箱地址无效", emailError.getText());
+        assertEquals("请按 name@example.org 的格式填写电子邮箱地址", emailError.getText());
         assertEquals("email-error", browser.findElement(By.id("email")).getAttribute("aria-describedby"));
-        assertEquals("请勾选同意后再提交", browser.findElement(By.id("consent-error")).getText());
+        assertEquals("请勾选同意隐私声明，否则无法为您报名", browser.findElement(By.id("consent-error")).getText());
         assertEquals("Wei", browser.findElement(By.id("givenName")).getAttribute("value"), "what was typed is kept");
         assertEquals("email", browser.switchTo().activeElement().getAttribute("id"), "focus moves to the first bad field");
+    }
+
+    // ---- issue 17: the registration form ----------------------------------------------------------
+
+    /** The error summary's lines as the delegate reads them, top to bottom. */
+    private List<String> summaryLines() {
+        return browser.findElements(By.cssSelector("#form-errors li a")).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void aBadSubmitSaysWhatToDoInTheFormsOrderAndEachLineLeadsToItsField() {
+        String slug = forum();
+        browser.get(root + "events/" + slug + "?lang=en");
+        browser.findElement(By.id("email")).sendKeys("not an address");
+        browser.findElement(By.id("organization")).sendKeys("Ministry of Industry");
+        browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+        assertEquals(List.of(
+                "Enter your given name in Latin letters, as in your passport",
+                "Enter your family name in Latin letters, as in your passport",
+                "Enter an e-mail address like name@example.org",
+                "Choose your country or region",
+                "Choose your delegate category",
+                "Tick the box to agree to the privacy notice: we cannot register you without it"), summaryLines());
+        assertEquals("Enter your family name in Latin letters, as in your passport",
+                browser.findElement(By.id("familyName-error")).getText());
+        browser.findElement(By.linkText("Choose your country or region")).click();
+        assertEquals("country", browser.switchTo().activeElement().getAttribute("id"), "the summary's line leads to its field");
+
+        browser.get(root + "events/" + slug + "?lang=zh"); // the same refusal read in Chinese
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register-title"), "报名参加本论坛"));
+        browser.findElement(By.id("email")).sendKeys("不是邮箱");
+        browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+        assertEquals(List.of("请按护照用拉丁字母填写名", "请按护照用拉丁字母填写姓", "请按 name@example.org 的格式填写电子邮箱地址",
+                "请选择国家或地区", "请填写您所代表的单位名称", "请选择代表类别", "请勾选同意隐私声明，否则无法为您报名"), summaryLines());
+        assertFalse(browser.getPageSource().contains("must not be"), "no validator jargon");
+    }
+
+    private void fillTheRest(String email) {
+        browser.findElement(By.id("email")).sendKeys(email);
+        new Select(browser.findElement(By.id("country"))).selectByValue("CN");
+        browser.findElement(By.id("organization")).sendKeys("China Academy of ICT");
+        new Select(browser.findElement(By.id("category"))).selectByValue("INDUSTRY");
+        browser.findElement(By.id("consent")).click();
+    }
+
+    @Test
+    void aNameInChineseCharactersIsRefusedAndItsPinyinTakenWithAClick() {
+        String slug = forum();
+        browser.get(root + "events/" + slug + "?lang=en");
+        browser.findElement(By.id("givenName")).sendKeys("伟");
+        browser.findElement(By.id("familyName")).sendKeys("王伟");
+        fillTheRest("wang-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("familyName-error")));
+        assertEquals("Write your family name in Latin letters, as in your passport, e.g. Wang. Put “王伟” in “Name in your own script”.",
+                browser.findElement(By.id("familyName-error")).getText());
+        assertEquals("王伟", browser.findElement(By.id("familyName")).getAttribute("value"), "nothing is replaced on its own");
+        WebElement use = browser.findElement(By.cssSelector("button[data-suggest-for=familyName]"));
+        assertEquals("Use “Wang”", use.getText());
+        use.click();
+        assertEquals("Wang", browser.findElement(By.id("familyName")).getAttribute("value"));
+        browser.findElement(By.cssSelector("button[data-suggest-for=givenName]")).click();
+        assertEquals("Wei", browser.findElement(By.id("givenName")).getAttribute("value"));
+        assertTrue(browser.findElement(By.id("consent")).isSelected(), "a refused form comes back as it was sent");
+        browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("thanks")));
+        assertEquals("Wei Wang", browser.findElement(By.id("shown-name")).getText());
+    }
+
+    @Test
+    void theNativeNameOffersItsLatinFormForTheDelegateToConfirm() {
+        String slug = forum();
+        browser.get(root + "events/" + slug + "?lang=zh");
+        browser.findElement(By.id("nativeName")).sendKeys("王伟");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("native-offer-use")));
+        assertEquals("姓：Wang · 名：Wei", browser.findElement(By.id("native-offer-names")).getText());
+        assertEquals("", browser.findElement(By.id("familyName")).getAttribute("value"), "offered, not filled in");
+        browser.findElement(By.id("native-offer-use")).click();
+        assertEquals("Wang", browser.findElement(By.id("familyName")).getAttribute("value"));
+        assertEquals("Wei", browser.findElement(By.id("givenName")).getAttribute("value"));
+        fillTheRest("wei-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+        browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("thanks")));
+        assertEquals("Wei Wang", browser.findElement(By.id("shown-name")).getText());
+        assertEquals("王伟", browser.findElement(By.id("shown-native-name")).getText());
+    }
+
+    @Test
+    void theConsentsPrivacyLinkOpensTheNotice() {
+        String slug = forum();
+        browser.get(root + "events/" + slug + "?lang=zh");
+        String form = browser.getWindowHandle();
+        browser.findElement(By.id("privacy-link")).click();
+        wait.until(d -> d.getWindowHandles().size() == 2);
+        browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(form)).findFirst().orElseThrow());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "隐私声明"));
+        assertTrue(browser.findElement(By.id("privacy-kept")).getText().contains("主办方"), "how long the data is kept");
+        assertTrue(browser.getCurrentUrl().endsWith("/events/" + slug + "/privacy?lang=zh"), browser.getCurrentUrl());
+        browser.close();
+        browser.switchTo().window(form);
+        assertTrue(browser.findElement(By.id("registration-form")).isDisplayed(), "the form is still there");
+    }
+
+    @Test
+    void aDelegateWhoLostTheEmailGetsTheLinkAgain() {
+        String slug = forum();
+        String known = "lost-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Map<String, Object> body = org.forumpass.Fixtures.delegate(known);
+        org.forumpass.Fixtures.register(slug, body);
+        String unknown = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+
+        List<String> answers = new java.util.ArrayList<>();
+        for (String address : List.of(known, unknown)) {
+            browser.get(root + "events/" + slug + "?lang=en");
+            browser.findElement(By.id("resend-link")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Send me my link again"));
+            browser.findElement(By.id("email")).sendKeys(address);
+            browser.findElement(By.id("resend-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your e-mail"));
+            answers.add(browser.findElement(By.id("message-text")).getText().replace(address, "ADDRESS"));
+        }
+        assertEquals(answers.get(0), answers.get(1), "the same answer, registered or not");
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> mailbox.getMailsSentTo(known).stream().anyMatch(m -> m.getSubject().startsWith("Your registration link")));
+        String text = mailbox.getMailsSentTo(known).stream().filter(m -> m.getSubject().startsWith("Your registration link"))
+                .findFirst().orElseThrow().getText();
+        String link = text.replaceAll("(?s).*(http\\S+/r/\\S+).*", "$1");
+        browser.get(root + link.substring(link.indexOf("r/")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertEquals("Anna Novák", browser.findElement(By.id("shown-name")).getText());
+        assertTrue(mailbox.getMailsSentTo(unknown).isEmpty());
     }
 }

@@ -32,7 +32,9 @@ class OpenApiSecurityTest {
             "POST /api/v1/events/{slug}/registrations",
             "GET /api/v1/events/{slug}/badge-keys",
             "GET /api/v1/events/{slug}/form", // issue 14: the form is public (the registration page shows it)
-            "GET /api/v1/visa-letters/{reference}"); // issue 15: a consulate verifies a letter without an account
+            "GET /api/v1/visa-letters/{reference}", // issue 15: a consulate verifies a letter without an account
+            "POST /api/v1/events/{slug}/registrations/resend-link", // issue 17: a delegate who lost the e-mail
+            "GET /api/v1/transliterate"); // issue 17: the Latin form of a native name, offered on the form
     /** Operations door staff may use besides organizer ones (API.md: scanning and door look-up). */
     /** Under the scans' prefix but the organizers' own: the report of what doors admitted offline (issue 16). */
     private static final String CONFLICTS = "POST /api/v1/events/{slug}/scans/conflicts";

@@ -60,10 +60,10 @@ class FormPagesTest {
                 .post("/events/" + slug + "/register?lang=zh");
         refused.then().statusCode(400);
         String html = refused.asString();
-        assertTrue(html.contains("<p class=\"error\" id=\"answer-diet-error\">请从所给选项中选择</p>"), "the option error beside diet");
+        assertTrue(html.contains("<p class=\"error\" id=\"answer-diet-error\">请为“饮食需求”选择所给选项之一</p>"), "the option error beside diet");
         assertTrue(html.contains("aria-describedby=\"answer-diet-hint answer-diet-error\""), "the error is linked to the select");
         assertTrue(html.contains("id=\"answer-arrival-error\""), "the date error beside arrival");
-        assertTrue(html.contains("饮食需求: 请从所给选项中选择"), "the summary names the field by its label");
+        assertTrue(html.contains("<a href=\"#answer-diet\">请为“饮食需求”选择所给选项之一</a>"), "the summary names the field by its label and links to it");
         assertTrue(html.contains("value=\"next week\""), "what was typed stays");
 
         Response accepted = given().redirects().follow(false).contentType(FORM).formParams(form(email))
@@ -92,7 +92,7 @@ class FormPagesTest {
         change.put("action", "update");
         given().redirects().follow(false).contentType(FORM).cookie("fp_m_" + id, cookie).formParams(change)
                 .formParam("answers.diet", "").post("/r/" + id + "?lang=en").then().statusCode(400)
-                .body(containsString("<p class=\"error\" id=\"answer-diet-error\">is required</p>"));
+                .body(containsString("<p class=\"error\" id=\"answer-diet-error\">Answer “Dietary needs”</p>"));
         given().redirects().follow(false).contentType(FORM).cookie("fp_m_" + id, cookie).formParams(change)
                 .formParam("answers.diet", "vegetarian").formParam("answers.visa", "false")
                 .post("/r/" + id + "?lang=en").then().statusCode(303);

@@ -239,14 +239,16 @@ class RegistrationApiTest {
                 .body("violations.field", contains("invitationCode"));
         gov.put("invitationCode", "WRONG-CODE");
         anonymous().body(gov).post("/api/v1/events/" + slug + "/registrations").then().statusCode(400)
-                .body("violations[0].message", containsString("not valid"));
+                .body("violations[0].code", is("invitation_invalid"))
+                .body("violations[0].message", is("Check the invitation code: it is not one of this forum's codes"));
         gov.put("invitationCode", "MOFA-2026");
         register(slug, gov);
         Map<String, Object> again = delegate(email());
         again.put("category", "GOVERNMENT");
         again.put("invitationCode", "MOFA-2026");
         anonymous().body(again).post("/api/v1/events/" + slug + "/registrations").then().statusCode(400)
-                .body("violations[0].message", containsString("used up"));
+                .body("violations[0].code", is("invitation_used_up"))
+                .body("violations[0].message", containsString("has been used as often as it allows"));
         again.put("invitationCode", generated);
         register(slug, again);
         register(slug, delegate(email()));

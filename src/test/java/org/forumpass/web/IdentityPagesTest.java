@@ -101,7 +101,7 @@ class IdentityPagesTest {
         change.remove("email");
         change.put("identity.expiresOn", LocalDate.now().plusDays(3).toString());
         page().cookie("fp_m_" + id, cookie).formParams(change).post("/r/" + id + "?lang=zh").then().statusCode(400)
-                .body(containsString("id=\"identity-expiresOn-error\">证件在论坛结束前到期"))
+                .body(containsString("id=\"identity-expiresOn-error\">您的证件在论坛结束（"))
                 .body(containsString("aria-describedby=\"identity-expiresOn-error\""));
         asOrganizer().get("/api/v1/registrations/" + id + "/identity").then().body("number", is(number));
         change.put("identity.expiresOn", LocalDate.now().plusYears(3).toString());
@@ -117,11 +117,11 @@ class IdentityPagesTest {
         Map<String, String> f = form(email(), "");
         f.keySet().removeIf(k -> k.startsWith("identity."));
         page().formParams(f).post("/events/" + slug + "/register?lang=zh").then().statusCode(400)
-                .body(containsString("id=\"identity-error\">您的类别须填写身份证件"))
-                .body(containsString("身份证件: 您的类别须填写身份证件"));
+                .body(containsString("id=\"identity-error\">请填写护照、身份证或通行证：您的代表类别须提供有效期至论坛结束的证件"))
+                .body(containsString("<a href=\"#identity-fields\">请填写护照、身份证或通行证"));
         Map<String, String> bad = form(email(), "12");
         page().formParams(bad).post("/events/" + slug + "/register?lang=zh").then().statusCode(400)
-                .body(containsString("id=\"identity-number-error\">证件号码应为 5 至 20 位字母和数字"))
+                .body(containsString("id=\"identity-number-error\">请填写证件号码：5 至 20 位字母和数字（空格和连字符不计）"))
                 .body(containsString("value=\"12\""));
         asOrganizer().get("/api/v1/events/" + slug + "/registrations").then().statusCode(200).body("total", is(0));
     }

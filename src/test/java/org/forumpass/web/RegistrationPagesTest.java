@@ -97,8 +97,8 @@ class RegistrationPagesTest {
         f.remove("consent");
         f.put("phone", "12");
         page().formParams(f).post("/events/" + slug + "/register?lang=zh").then().statusCode(400)
-                .body(containsString("id=\"email-error\">电子邮箱地址无效"))
-                .body(containsString("id=\"consent-error\">请勾选同意后再提交"))
+                .body(containsString("id=\"email-error\">请按 name@example.org 的格式填写电子邮箱地址"))
+                .body(containsString("id=\"consent-error\">请勾选同意隐私声明，否则无法为您报名"))
                 .body(containsString("id=\"phone-error\">"))
                 .body(containsString("aria-describedby=\"email-error\""))
                 .body(containsString("value=\"李肇星\""))
@@ -120,7 +120,8 @@ class RegistrationPagesTest {
                 .body(containsString("总领事专场"))
                 .body(containsString("/r/" + id + "?t="))
                 .body(containsString("id=\"badge-code\">FP2."))
-                .body(containsString("/api/v1/registrations/" + id + "/badge.pdf?t="));
+                .body(containsString("href=\"/r/" + id + "/badge.pdf\""))
+                .body(not(containsString("badge.pdf?t=")));
 
         Map<String, String> change = form(email());
         change.put("action", "update");
