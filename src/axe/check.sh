@@ -17,7 +17,7 @@ trap cleanup EXIT
 (cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund axe-core@4 html_codesniffer@2.5.1 playwright-core@1 >/dev/null)
 
 FORUMPASS_ADMIN_PASSWORD=axe-check-password-12345 FORUMPASS_DATA_DIR="$work/data" \
-  java -Dquarkus.http.port="$port" -Dquarkus.http.ssl-port="$((port + 256))" -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
+  java -Dquarkus.http.port="$port" -Dquarkus.http.ssl-port="$((port + 1000))" -jar target/quarkus-app/quarkus-run.jar >"$work/app.log" 2>&1 &
 app=$!
 # "Listening on" comes once every start-up observer is done (the demo forums with their delegations are loaded after
 # the sign-in banner is printed), when the HTTP server takes requests

@@ -490,7 +490,7 @@ public class RegistrationPages {
                 String said = human ? org.forumpass.registration.FormMessages.text(lang, v, label) : null;
                 String message = said != null ? said : Texts.violation(lang, v);
                 byField.merge(field, message, (a, b) -> a + "; " + b);
-                summary.add(new SummaryLine(said != null ? said : label + ": " + message, anchor(field, anchors)));
+                summary.add(new SummaryLine(said != null ? said : label + ("zh".equals(lang) ? "：" : ": ") + message, anchor(field, anchors)));
                 String suggestion = org.forumpass.registration.FormMessages.suggestion(v);
                 if (human && suggestion != null) {
                     suggestions.put(field, suggestion);

@@ -435,7 +435,7 @@ class DelegationPagesTest {
                 .then().statusCode(200);
         String zh = page(d, cookie, "zh");
         String row = text(zh, "member-" + memberId);
-        assertTrue(row.contains("未通过 原因: The face is hidden by sunglasses"), row);
+        assertTrue(row.contains("未通过 原因： The face is hidden by sunglasses"), row); // text() puts a space between elements
         assertTrue(zh.contains("data-upload=\"/d/" + d.get("id") + "/members/" + memberId + "/photo\""), "a new photo can be sent");
 
         as(d, cookie).contentType("image/jpeg").body(jpeg()).put(photo).then().statusCode(200);
