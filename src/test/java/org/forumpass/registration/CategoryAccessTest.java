@@ -50,7 +50,7 @@ class CategoryAccessTest {
         anonymous().body(as("STAFF")).post("/api/v1/events/" + slug + "/registrations").then().statusCode(400)
                 .contentType("application/problem+json").body("code", is("request.invalid"))
                 .body("violations.field", contains("category"))
-                .body("violations[0].message", containsString("not offered for online registration"));
+                .body("violations[0].message", containsString("Delegates of this category are invited by the organizers"));
         asOrganizer().get("/api/v1/events/" + slug + "/registrations").then().body("total", is(0));
     }
 
@@ -115,6 +115,6 @@ class CategoryAccessTest {
                 .formParam("givenName", "Wei").formParam("familyName", "Zhang").formParam("email", email())
                 .formParam("country", "CN").formParam("organization", "Ministry").formParam("category", "GOVERNMENT")
                 .formParam("consent", "true").post("/events/" + slug + "/register?lang=en").then().statusCode(400)
-                .body(containsString("id=\"category-error\">is not offered for online registration"));
+                .body(containsString("id=\"category-error\">Delegates of this category are invited by the organizers: enter your invitation code"));
     }
 }
