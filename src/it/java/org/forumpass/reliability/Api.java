@@ -192,9 +192,9 @@ final class Api {
         throw new IllegalStateException("no session " + session + " in the stats");
     }
 
-    /** The scan log export, one record per stored scan (columns by name: deviceId, nonce, result, ...). */
+    /** The scan log export in English, one record per stored scan (columns by their headers: Device, Scan reference, Result, ...). */
     List<CSVRecord> scanLog(String slug) throws Exception {
-        String csv = expect(send(get("/api/v1/events/" + slug + "/exports/scans.csv")), 200, "scans.csv").body();
+        String csv = expect(send(get("/api/v1/events/" + slug + "/exports/scans.csv?lang=en")), 200, "scans.csv").body();
         if (csv.startsWith("\uFEFF")) {
             csv = csv.substring(1);
         }

@@ -100,7 +100,7 @@ class KillNineIT {
         }
         Api after = Api.organizer(app);
         List<String> lostRegistrations = missingRegistrations(after, registered);
-        Set<String> stored = after.scanLog(slug).stream().map(r -> r.get("deviceId") + "/" + r.get("nonce")).collect(Collectors.toSet());
+        Set<String> stored = after.scanLog(slug).stream().map(r -> r.get("Device") + "/" + r.get("Scan reference")).collect(Collectors.toSet());
         List<String> lostScans = scanned.stream().filter(k -> !stored.contains(k)).sorted().toList();
         say("after the restart: %d of %d acknowledged registrations and %d of %d acknowledged scans missing", lostRegistrations.size(),
                 registered.size(), lostScans.size(), scanned.size());

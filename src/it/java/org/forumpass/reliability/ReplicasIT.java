@@ -191,7 +191,7 @@ class ReplicasIT {
         List<CSVRecord> log = atB.scanLog(slug);
         Map<String, Integer> logged = new HashMap<>();
         for (CSVRecord row : log) {
-            logged.merge(row.get("deviceId") + "/" + row.get("nonce"), 1, Integer::sum);
+            logged.merge(row.get("Device") + "/" + row.get("Scan reference"), 1, Integer::sum);
         }
         Set<String> missing = new HashSet<>(acknowledged.keySet());
         missing.removeAll(logged.keySet());
