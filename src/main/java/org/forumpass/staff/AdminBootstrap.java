@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.forumpass.common.tls.LocalTls;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.forumpass.common.Db;
@@ -37,6 +35,8 @@ public class AdminBootstrap {
     ForumPassConfig config;
     @Inject
     org.forumpass.common.PublicUrl publicUrl;
+    @Inject
+    org.forumpass.common.tls.LocalHttps localHttps;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
     @ConfigProperty(name = "quarkus.profile", defaultValue = "prod")
@@ -48,29 +48,26 @@ public class AdminBootstrap {
         if (!"test".equals(profile)) {
             String base = publicUrl.base();
             LOG.infof("%n%n    ForumPass is running at %s/%n%s    Organizer sign-in: %s%n    Console: %s/admin   API docs: %s/q/swagger-ui%n",
-                    base, https(base), login, base, base);
+                    base, https(), login, base, base);
         }
     }
 
     /** The HTTPS lines of the banner: the door's address on this network and the certificate devices must trust. */
-    private String https(String base) {
-        Optional<String> cert = ConfigProvider.getConfig().getOptionalValue("quarkus.http.ssl.certificate.files", String.class);
-        if (cert.isEmpty()) {
+    private String https() {
+        if (!localHttps.enabled()) {
             return "";
         }
-        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.ssl-port", Integer.class).orElse(8443);
         String host = LocalTls.lanAddresses().stream().filter(a -> !a.contains(":")).findFirst().orElse("localhost");
-        StringBuilder b = new StringBuilder("    HTTPS (door devices on this network): https://").append(host).append(':').append(port).append("/door\n");
-        Optional<String> ca = config.tls().ca();
+        StringBuilder b = new StringBuilder("    HTTPS (door devices on this network): https://").append(host).append(':')
+                .append(localHttps.port()).append("/door\n");
         try {
-            if (ca.isPresent()) {
-                b.append("    Devices trust the certificate authority ").append(ca.get()).append(" (download: http://").append(host)
-                        .append(':').append(httpPort).append("/ca.crt)\n    its SHA-256 fingerprint: ")
-                        .append(LocalTls.fingerprint(Path.of(ca.get()))).append("\n");
+            if (localHttps.authority().isPresent()) {
+                b.append("    Devices trust the certificate authority ").append(localHttps.authority().get()).append(" (download: http://")
+                        .append(host).append(':').append(httpPort).append("/ca.crt)\n    its SHA-256 fingerprint: ");
             } else {
-                b.append("    Certificate ").append(cert.get().split(",")[0]).append(", SHA-256 fingerprint: ")
-                        .append(LocalTls.fingerprint(Path.of(cert.get().split(",")[0].strip()))).append("\n");
+                b.append("    Certificate ").append(localHttps.certificate().get()).append(", SHA-256 fingerprint: ");
             }
+            b.append(localHttps.fingerprint()).append("\n");
         } catch (RuntimeException e) {
             b.append("    (the certificate could not be read: ").append(e.getMessage()).append(")\n");
         }

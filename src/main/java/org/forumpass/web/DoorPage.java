@@ -13,10 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.quarkus.runtime.LaunchMode;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.forumpass.common.I18n;
-import org.forumpass.common.tls.CaCertificateResource;
+import org.forumpass.common.tls.LocalHttps;
 
 /**
  * The door scanner. The page is a shell: door staff sign in on it and everything else goes through
@@ -31,25 +29,16 @@ public class DoorPage {
     Template door;
 
     @Inject
-    CaCertificateResource ca;
-
-    /** The HTTPS port bound (a test's random one is known only once bound). */
-    static int sslPort() {
-        String bound = System.getProperty(LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-ssl-port" : "quarkus.http.ssl-port");
-        if (bound != null && bound.matches("\\d+") && !"0".equals(bound)) {
-            return Integer.parseInt(bound);
-        }
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.ssl-port", Integer.class).orElse(8443);
-    }
+    LocalHttps https;
 
     @GET
     @Operation(hidden = true)
     public Response page(@QueryParam("lang") String langParam, @Context HttpHeaders headers) {
         String lang = Lang.resolve(langParam, headers);
         String texts = I18n.scriptTexts(lang, "door.", "category.");
-        boolean https = ConfigProvider.getConfig().getOptionalValue("quarkus.http.ssl.certificate.files", String.class).isPresent();
-        int sslPort = sslPort();
-        return PageResource.page(door.data("lang", lang).data("texts", texts).data("httpsPort", https ? sslPort : 0)
-                .data("caFingerprint", https ? ca.fingerprint() : "").setLocale(Lang.locale(lang)).render(), langParam, lang);
+        boolean on = https.enabled();
+        return PageResource.page(door.data("lang", lang).data("texts", texts).data("httpsPort", on ? https.port() : 0)
+                .data("caFingerprint", on && https.authority().isPresent() ? https.fingerprint() : "")
+                .setLocale(Lang.locale(lang)).render(), langParam, lang);
     }
 }

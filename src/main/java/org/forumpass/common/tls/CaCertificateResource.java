@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.forumpass.common.ForumPassConfig;
 
 /**
  * The installation's certificate authority (see {@link LocalTls}), for door devices to trust: over plain HTTP,
@@ -21,13 +20,12 @@ import org.forumpass.common.ForumPassConfig;
 @PermitAll
 public class CaCertificateResource {
     @Inject
-    ForumPassConfig config;
+    LocalHttps https;
 
     @GET
     @Operation(hidden = true)
     public Response ca() {
-        java.nio.file.Path file = config.tls().ca().map(java.nio.file.Path::of).filter(Files::isReadable)
-                .orElseThrow(NotFoundException::new);
+        java.nio.file.Path file = https.authority().orElseThrow(NotFoundException::new);
         try {
             return Response.ok(Files.readAllBytes(file), "application/x-x509-ca-cert")
                     .header("Content-Disposition", "attachment; filename=\"forumpass-venue-ca.crt\"")
@@ -35,10 +33,5 @@ public class CaCertificateResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** SHA-256 of the authority, as AB:CD:…, or empty when HTTPS is not made here. */
-    public String fingerprint() {
-        return config.tls().ca().map(java.nio.file.Path::of).filter(Files::isReadable).map(LocalTls::fingerprint).orElse("");
     }
 }
