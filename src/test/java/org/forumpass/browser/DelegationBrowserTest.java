@@ -104,6 +104,9 @@ class DelegationBrowserTest {
         mail.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deleg-status"), "Delegation Embassy of Kazakhstan created"));
         assertTrue(browser.findElements(By.cssSelector("#deleg-form [aria-invalid]")).isEmpty(), "the errors are gone");
+        // the status is said first, then the list is read again: wait for the new row
+        wait.until(d -> d.findElements(By.cssSelector("#deleg-table tbody tr td.name")).stream()
+                .anyMatch(td -> td.getText().equals("Embassy of Kazakhstan")));
         WebElement created = row("Embassy of Kazakhstan");
         assertEquals("Kazakhstan", created.findElements(By.tagName("td")).get(1).getText());
         assertTrue(created.getText().contains("Aigerim Sadykova, aigerim.sadykova@example.org"), created.getText());
