@@ -90,7 +90,7 @@ final class Load implements AutoCloseable {
             long now = System.nanoTime();
             if (sent >= warm) {
                 h.recordValue(Math.max(1, (now - sent) / 1000));
-                counts[status == 200 ? 0 : 1]++;
+                counts[status / 100 == 2 ? 0 : 1]++;
             }
             caller(next, seq, h, counts, warm, end, done);
         });
@@ -116,7 +116,7 @@ final class Load implements AutoCloseable {
                 int i = (int) issued[0]++;
                 send(next.apply(i), status -> {
                     h.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
-                    counts[status == 200 ? 0 : 1]++;
+                    counts[status / 100 == 2 ? 0 : 1]++;
                     if (++finished[0] == total) {
                         done.countDown();
                     }

@@ -65,7 +65,7 @@ import org.forumpass.seed.SyntheticDelegate;
  */
 public final class LoadHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto");
+    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto", "flat");
 
     private final Map<String, String> options;
     private final HttpClient http;
@@ -167,6 +167,9 @@ public final class LoadHarness {
         if (scenarios.contains("roster")) { // not in "all": it imports and photographs 10,000 delegates
             Forum f = forum("bench-roster-" + UUID.randomUUID().toString().substring(0, 6), opt("roster-delegates", 10_000));
             new RosterBench(base, token, http, this::figure).run(f.slug(), f.ids(), f.codes(), opt("roster-verdicts", 200));
+        }
+        if (scenarios.contains("flat")) {
+            flat(callers, opt("flat-small", 3000), opt("flat-large", 100_000), opt("flat-seconds", 10));
         }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");
@@ -614,6 +617,82 @@ public final class LoadHarness {
                         1e6 / verifyMicros, hashMicros));
     }
 
+    /**
+     * Flat cost: the same three measurements in an event of {@code small} delegates and in one of {@code large}
+     * (imported like the small one, then copied in SQL with a badge each), alternated small, large, small, large
+     * so that drift of the machine falls on both; each figure is the mean of its two rounds.
+     */
+    private void flat(int callers, int small, int large, int seconds) throws Exception {
+        String jdbc = options.get("jdbc");
+        if (jdbc == null) {
+            throw new IllegalStateException("the flat scenario copies delegates in SQL: give jdbc=<url> (start sets it)");
+        }
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Forum s = forum("bench-flat-" + small + "-" + tag, small, large + 100_000);
+        Forum l = forum("bench-flat-" + large + "-" + tag, small, large + 100_000);
+        long t = System.nanoTime();
+        copyDelegates(jdbc, l.slug, large);
+        copyBadges(jdbc, l.slug);
+        System.out.printf(Locale.ROOT, "flat cost: %s grown to %,d delegates with a badge each in SQL in %.1f s%n", l.slug, large,
+                (System.nanoTime() - t) / 1e9);
+        Map<Forum, double[]> sums = new LinkedHashMap<>(); // scans/s, registrations/s, badge p50 ms, badge p99 ms
+        sums.put(s, new double[4]);
+        sums.put(l, new double[4]);
+        Map<Forum, IntFunction<Load.Req>> scans = Map.of(s, scans(s), l, scans(l));
+        Map<Forum, DelegateGenerator> people = Map.of(s, new DelegateGenerator(101), l, new DelegateGenerator(102));
+        for (int round = 0; round < 4; round++) {
+            Forum f = round % 2 == 0 ? s : l;
+            double[] sum = sums.get(f);
+            String size = String.format(Locale.ROOT, "%,d", f == s ? small : large);
+            Load.Result scan = load.closed("flat cost, scans, " + size + " delegates", callers, seconds, scans.get(f));
+            print(scan, callers + " callers");
+            DelegateGenerator g = people.get(f);
+            Load.Result reg = load.closed("flat cost, registrations, " + size + " delegates", callers, seconds, i -> {
+                Map<String, Object> body = new LinkedHashMap<>(g.next().registrationBody());
+                body.put("email", "flat-" + body.get("email"));
+                return Load.Req.post("/api/v1/events/" + f.slug + "/registrations", json(body), null);
+            });
+            print(reg, callers + " callers");
+            Histogram h = new Histogram(3);
+            for (int i = 0; i < 120; i++) {
+                long b = System.nanoTime();
+                check(http.send(get("/api/v1/registrations/" + f.ids.get(i * 7 % f.ids.size()) + "/badge.pdf"),
+                        HttpResponse.BodyHandlers.ofByteArray()), 200, "badge.pdf");
+                if (i >= 20) {
+                    h.recordValue((System.nanoTime() - b) / 1000);
+                }
+            }
+            System.out.printf(Locale.ROOT, "flat cost, one badge PDF, %s delegates: %s%n", size, Load.percentiles(h));
+            sum[0] += scan.throughput() / 2;
+            sum[1] += reg.throughput() / 2;
+            sum[2] += h.getValueAtPercentile(50) / 1e3 / 2;
+            sum[3] += h.getValueAtPercentile(99) / 1e3 / 2;
+        }
+        double[] a = sums.get(s);
+        double[] b = sums.get(l);
+        String[] what = {"door scans/s, closed model", "registrations/s, closed model", "one badge PDF, p50 ms", "one badge PDF, p99 ms"};
+        System.out.println();
+        for (int i = 0; i < what.length; i++) {
+            double change = 100 * (b[i] - a[i]) / a[i];
+            System.out.printf(Locale.ROOT, "flat cost, %s: %,.1f at %,d delegates, %,.1f at %,d (%+.1f %%)%n", what[i], a[i], small,
+                    b[i], large, change);
+            figure(String.format(Locale.ROOT, "flat cost, %s: %,d vs %,d delegates in the event", i < 2
+                    ? what[i] + ", " + callers + " callers" : what[i] + ", 100 in a row", small, large), String.format(Locale.ROOT, "%,.1f vs %,.1f (%+.1f %%)", a[i], b[i], change));
+        }
+        System.out.println();
+    }
+
+    /** Gives every badge-less confirmed registration of the event a badge row (a code no device holds: volume only). */
+    private static void copyBadges(String jdbc, String slug) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc, LocalMariaDb.USER, LocalMariaDb.PASSWORD);
+             Statement st = c.createStatement()) {
+            st.executeUpdate("insert into badge (event_id, registration_id, serial, kid, code, digest, issued_at)"
+                    + " select r.event_id, r.id, 1, (select max(kid) from badge_key), concat('COPY-', r.id), concat('copy-', r.id),"
+                    + " r.created_at from registration r join event e on e.id = r.event_id and e.slug = '" + slug.replace("'", "")
+                    + "' where r.status = 'CONFIRMED' and not exists (select 1 from badge b where b.registration_id = r.id)");
+        }
+    }
+
     // ---- set-up ----------------------------------------------------------------------------------
 
     private record Forum(String slug, List<String> sessions, List<String> ids, List<String> codes) {
@@ -621,8 +700,12 @@ public final class LoadHarness {
 
     /** An event with an entrance and eight sessions, and delegates imported and confirmed. */
     private Forum forum(String slug, int delegates) throws Exception {
+        return forum(slug, delegates, delegates + 100);
+    }
+
+    private Forum forum(String slug, int delegates, int capacity) throws Exception {
         long t = System.nanoTime();
-        Map<String, Object> e = event(slug, delegates + 100);
+        Map<String, Object> e = event(slug, capacity);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         List<Map<String, Object>> sessions = new ArrayList<>();
         List<String> codes = new ArrayList<>();
