@@ -168,6 +168,9 @@ public final class LoadHarness {
             Forum f = forum("bench-roster-" + UUID.randomUUID().toString().substring(0, 6), opt("roster-delegates", 10_000));
             new RosterBench(base, token, http, this::figure).run(f.slug(), f.ids(), f.codes(), opt("roster-verdicts", 200));
         }
+        if (scenarios.contains("import")) { // not in "all": issue 18's import of 10,000 delegates, again, and with bad rows
+            new ImportBench(base, token, http, this::figure).run(opt("import-rows", 10_000));
+        }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");
         }
