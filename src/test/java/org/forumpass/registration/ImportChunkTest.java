@@ -47,7 +47,7 @@ class ImportChunkTest {
     /** Registers a rival with a chosen e-mail, in its own committed transaction, after a chunk of an armed event was checked. */
     @ApplicationScoped
     static class Rival {
-        /** {slug, e-mail}: one shot. */
+        /** {slug, e-mail}: one shot, when the chunk holding the e-mail has been checked. */
         static final AtomicReference<String[]> ARMED = new AtomicReference<>();
 
         @Inject
@@ -55,7 +55,8 @@ class ImportChunkTest {
 
         void onChunkChecked(@Observes RegistrationEvents.ImportChunkChecked e) {
             String[] armed = ARMED.get();
-            if (armed == null || !armed[0].equals(e.event().slug) || !ARMED.compareAndSet(armed, null)) {
+            if (armed == null || !armed[0].equals(e.event().slug) || !e.emailKeys().contains(armed[1])
+                    || !ARMED.compareAndSet(armed, null)) {
                 return;
             }
             RegistrationRecords.RegisterRequest req = new RegistrationRecords.RegisterRequest("Rival", "Registrant", null, null,
