@@ -65,7 +65,7 @@ import org.forumpass.seed.SyntheticDelegate;
  */
 public final class LoadHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto", "flat");
+    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto", "flat", "import");
 
     private final Map<String, String> options;
     private final HttpClient http;
@@ -170,6 +170,9 @@ public final class LoadHarness {
         }
         if (scenarios.contains("flat")) {
             flat(callers, opt("flat-small", 3000), opt("flat-large", 100_000), opt("flat-seconds", 10));
+        }
+        if (scenarios.contains("import")) { // issue 18's import of 10,000 delegates, again, and with bad rows
+            new ImportBench(base, token, http, this::figure).run(opt("import-rows", 10_000));
         }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");

@@ -44,6 +44,37 @@ public class BadgeService implements BadgeLookup {
         }
     }
 
+    /**
+     * Issue 18: badges for new registrations confirmed together (an import chunk): serial 1 each, the codes signed in
+     * parallel over the cores (each code is signed alone with the event's current key, as {@link #issue} signs it; the
+     * i-th registration gets the i-th code), then one multi-row insert.
+     */
+    void onConfirmedAll(@Observes RegistrationEvents.ConfirmedAll e) {
+        List<Registration> all = e.registrations();
+        if (all.isEmpty()) {
+            return;
+        }
+        BadgeKeys.Signer signer = keys.signer();
+        Instant now = Instant.now(clock);
+        String[] tags = new String[all.size()];
+        java.util.Map<String, String> tagOf = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) { // entities are read on this thread only
+            tags[i] = tagOf.computeIfAbsent(all.get(i).event.slug, BadgeCodec::eventTag);
+        }
+        String[] codes = new String[all.size()];
+        java.util.stream.IntStream.range(0, all.size()).parallel()
+                .forEach(i -> codes[i] = BadgeCodec.encode(signer.kid(), tags[i], signer.key()));
+        List<Object[]> rows = new java.util.ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            Registration r = all.get(i);
+            rows.add(new Object[] {r.event.id, r.id, 1, signer.kid(), codes[i], BadgeCodec.digest(codes[i]), now});
+        }
+        org.forumpass.common.BulkInsert.insert(Badge.getEntityManager(), "badge", BADGE_COLUMNS, rows);
+    }
+
+    private static final List<String> BADGE_COLUMNS = List.of("event_id", "registration_id", "serial", "kid", "code", "digest",
+            "issued_at");
+
     void onEnded(@Observes RegistrationEvents.Ended e) {
         Badge.findCurrent(e.registration().id).ifPresent(b -> b.revokedAt = clock.instant());
         if (e.registration().erasedAt != null) {

@@ -238,6 +238,38 @@ public class EventService {
         }
     }
 
+    /**
+     * Issue 18: takes up to {@code wanted} places in the event at once (an import chunk) and answers how many it got:
+     * the event's row is read under its lock ({@code FOR UPDATE}, held to the commit, as the conditional update holds
+     * it), so exactly the places left are given, never more; the callers give them in their rows' order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int takeEventSeats(Event event, int wanted) {
+        return takeSeats("event", event.id, wanted);
+    }
+
+    /** Issue 18: up to {@code wanted} seats of a session at once, as {@link #takeEventSeats}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int takeSessionSeats(AgendaSession session, int wanted) {
+        return takeSeats("agenda_session", session.id, wanted);
+    }
+
+    private static int takeSeats(String table, Long id, int wanted) {
+        if (wanted <= 0) {
+            return 0;
+        }
+        var em = Event.getEntityManager();
+        Object[] row = (Object[]) em.createNativeQuery("SELECT capacity, seats_taken FROM " + table + " WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getSingleResult();
+        int granted = row[0] == null ? wanted
+                : Math.max(0, Math.min(wanted, ((Number) row[0]).intValue() - ((Number) row[1]).intValue()));
+        if (granted > 0) {
+            em.createNativeQuery("UPDATE " + table + " SET seats_taken = seats_taken + ?1 WHERE id = ?2")
+                    .setParameter(1, granted).setParameter(2, id).executeUpdate();
+        }
+        return granted;
+    }
+
     /** Takes one place in the event if one is left (a conditional update: never overbooks). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryTakeEventSeat(Event event) {

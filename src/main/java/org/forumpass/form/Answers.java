@@ -28,7 +28,17 @@ public class Answers implements AnswerHook {
     @Override
     public Prepared prepare(Event event, Category category, String country, Map<String, Object> answers, Registration existing,
                             Violations v) {
+        return prepare(forms.fields(event), category, country, answers, existing, v);
+    }
+
+    @Override
+    public Preparer preparer(Event event) {
         List<FieldDef> fields = forms.fields(event);
+        return (category, country, answers, v) -> prepare(fields, category, country, answers, null, v);
+    }
+
+    private Prepared prepare(List<FieldDef> fields, Category category, String country, Map<String, Object> answers,
+                             Registration existing, Violations v) {
         Map<String, FieldDef> byKey = new LinkedHashMap<>();
         fields.forEach(f -> byKey.put(f.key(), f));
         Map<String, String> kept = new HashMap<>();

@@ -31,6 +31,19 @@ public interface AnswerHook {
     /** Removes the registration's answers (erasure). */
     void erase(Registration r);
 
+    /**
+     * Issue 18: checks many new registrations' answers for one event (an import), reading the form once; each call
+     * is {@link #prepare} with no existing registration.
+     */
+    default Preparer preparer(Event event) {
+        return (category, country, answers, v) -> prepare(event, category, country, answers, null, v);
+    }
+
+    /** {@link #prepare} for new registrations of one event. */
+    interface Preparer {
+        Prepared prepare(Category category, String country, Map<String, Object> answers, Violations v);
+    }
+
     /** Checked answers, written by {@link #saveFor}. */
     interface Prepared {
         void saveFor(Registration r);

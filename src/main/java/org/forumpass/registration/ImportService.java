@@ -18,6 +18,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+import org.forumpass.common.Db;
+import org.forumpass.common.Retry;
 import org.forumpass.common.error.DomainException;
 import org.forumpass.common.error.Violation;
 import org.forumpass.event.Category;
@@ -36,7 +39,10 @@ import org.forumpass.registration.RegistrationRecords.RegisterResponse;
  */
 @ApplicationScoped
 public class ImportService {
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
     public static final int MAX_ROWS = 10_000;
+    /** Rows per transaction (issue 18): big enough that statements and commits are few, small enough to lock briefly. */
+    static final int CHUNK_ROWS = 500;
     static final List<String> COLUMNS = List.of("givenName", "familyName", "nativeName", "jobTitle", "organization",
             "country", "email", "phone", "category", "sessions", "language",
             // the identity document (issue 14), all or none: checked as on the registration page when given
@@ -68,7 +74,7 @@ public class ImportService {
         }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
-        List<RowReport> rows = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Map<String, String> columns = columnsOf(parser.getHeaderNames());
             List<String> formKeys = formColumns(slug, parser.getHeaderNames(), columns);
@@ -80,13 +86,17 @@ public class ImportService {
             for (CSVRecord record : parser) {
                 long line = previousEnd + 1;
                 previousEnd = parser.getCurrentLineNumber();
-                if (rows.size() >= MAX_ROWS) {
+                if (parsed.size() >= MAX_ROWS) {
                     throw DomainException.invalid("body", "has more than " + MAX_ROWS + " rows; split the file");
                 }
-                rows.add(importRow(slug, record, columns, formKeys, line));
+                parsed.add(parseRow(slug, record, columns, formKeys, line));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
             throw new DomainException(RegistrationError.IMPORT_UNREADABLE, "The file is not valid CSV: " + e.getMessage());
+        }
+        List<RowReport> rows = new ArrayList<>(parsed.size());
+        for (int from = 0; from < parsed.size(); from += CHUNK_ROWS) {
+            rows.addAll(importChunk(slug, parsed.subList(from, Math.min(parsed.size(), from + CHUNK_ROWS))));
         }
         int created = (int) rows.stream().filter(r -> r.result().equals("CREATED")).count();
         int existing = (int) rows.stream().filter(r -> r.result().equals("EXISTS")).count();
@@ -123,7 +133,65 @@ public class ImportService {
         return answers.get().fromText(events.require(slug), cells);
     }
 
-    private RowReport importRow(String slug, CSVRecord record, Map<String, String> columns, List<String> formKeys, long line) {
+    /** A row read from the file: its line, its e-mail cell, and either what to register or the faults found in reading it. */
+    private record Parsed(long line, String email, RegistrationService.ImportRow row, List<Violation> errors) {
+    }
+
+    /**
+     * Issue 18: a chunk of rows in one transaction ({@link RegistrationService#importChunkOnce}); when the database
+     * refuses the chunk (an e-mail registered meanwhile by someone else, a lock or a deadlock with another replica),
+     * nothing of it was kept and its rows are imported one by one as before, so every row's report stays exact.
+     */
+    private List<RowReport> importChunk(String slug, List<Parsed> chunk) {
+        List<RegistrationService.ImportRow> valid = new ArrayList<>();
+        for (Parsed p : chunk) {
+            if (p.errors() == null) {
+                valid.add(p.row());
+            }
+        }
+        List<RegistrationService.ImportOutcome> outcomes = null;
+        if (!valid.isEmpty()) {
+            try {
+                outcomes = registrations.importChunkOnce(slug, valid);
+            } catch (RuntimeException e) {
+                if (!Db.isConstraintViolation(e) && !Retry.isConflict(e)) {
+                    throw e;
+                }
+                LOG.infof("An import chunk of %d rows into %s was refused (%s); importing its rows one by one", valid.size(), slug,
+                        e.getClass().getSimpleName());
+            }
+        }
+        List<RowReport> reports = new ArrayList<>(chunk.size());
+        int k = 0;
+        for (Parsed p : chunk) {
+            if (p.errors() != null) {
+                reports.add(new RowReport(p.line(), "INVALID", p.email(), null, null, p.errors()));
+            } else if (outcomes != null) {
+                RegistrationService.ImportOutcome o = outcomes.get(k++);
+                reports.add(new RowReport(p.line(), o.result(), p.email(), o.id(), o.status(), o.errors()));
+            } else {
+                reports.add(importOne(slug, p));
+            }
+        }
+        return reports;
+    }
+
+    /** One row in its own transaction (as every row was before issue 18): the fall-back of a refused chunk. */
+    private RowReport importOne(String slug, Parsed p) {
+        RegistrationService.ImportRow row = p.row();
+        try {
+            RegisterResponse r = registrations.importRow(slug, row.request(), row.delegationName(), row.protocol());
+            return new RowReport(p.line(), "CREATED", p.email(), r.id(), r.status(), List.of());
+        } catch (DomainException e) {
+            if (e.error() == RegistrationError.DUPLICATE_EMAIL) {
+                return new RowReport(p.line(), "EXISTS", p.email(), null, null, List.of());
+            }
+            List<Violation> v = e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations();
+            return new RowReport(p.line(), "INVALID", p.email(), null, null, v);
+        }
+    }
+
+    private Parsed parseRow(String slug, CSVRecord record, Map<String, String> columns, List<String> formKeys, long line) {
         String email = get(record, columns, "email");
         List<Violation> errors = new ArrayList<>();
         Category category = null;
@@ -147,18 +215,9 @@ public class ImportService {
                 answersOf(slug, record, columns, formKeys));
         RegistrationRecords.Protocol protocol = protocolOf(record, columns, errors);
         if (!errors.isEmpty()) {
-            return new RowReport(line, "INVALID", email, null, null, errors);
+            return new Parsed(line, email, null, errors);
         }
-        try {
-            RegisterResponse r = registrations.importRow(slug, req, get(record, columns, "delegation"), protocol);
-            return new RowReport(line, "CREATED", email, r.id(), r.status(), List.of());
-        } catch (DomainException e) {
-            if (e.error() == RegistrationError.DUPLICATE_EMAIL) {
-                return new RowReport(line, "EXISTS", email, null, null, List.of());
-            }
-            List<Violation> v = e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations();
-            return new RowReport(line, "INVALID", email, null, null, v);
-        }
+        return new Parsed(line, email, new RegistrationService.ImportRow(req, get(record, columns, "delegation"), protocol), null);
     }
 
     /**

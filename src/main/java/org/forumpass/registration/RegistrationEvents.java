@@ -12,6 +12,20 @@ public final class RegistrationEvents {
     public record Confirmed(Registration registration) {
     }
 
+    /**
+     * Issue 18: new registrations created CONFIRMED together (a chunk of an import), each as {@link Confirmed} would
+     * say it; none holds a badge yet.
+     */
+    public record ConfirmedAll(java.util.List<Registration> registrations) {
+    }
+
+    /**
+     * Issue 18: a chunk of an import is checked (these e-mails were not registered when it looked) and is about to be
+     * written in the same transaction. Nothing in the application observes it; tests register a rival meanwhile.
+     */
+    public record ImportChunkChecked(org.forumpass.event.Event event, java.util.List<String> emailKeys) {
+    }
+
     /** The registration was CONFIRMED or PENDING and is no more (cancelled, rejected). */
     public record Ended(Registration registration) {
     }

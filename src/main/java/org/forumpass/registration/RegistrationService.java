@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.forumpass.common.BulkInsert;
 import org.forumpass.common.Db;
 import org.forumpass.common.ForumPassConfig;
 import org.forumpass.common.RequestValidator;
@@ -87,6 +88,10 @@ public class RegistrationService {
     Instance<AnswerHook> answers;
     @Inject
     Instance<DelegationHook> delegations;
+    @Inject
+    jakarta.enterprise.event.Event<RegistrationEvents.ConfirmedAll> confirmedAll;
+    @Inject
+    jakarta.enterprise.event.Event<RegistrationEvents.ImportChunkChecked> chunkChecked;
 
     // ---- registering -------------------------------------------------------------------------
 
@@ -126,18 +131,7 @@ public class RegistrationService {
     @Transactional
     public RegisterResponse importRowOnce(String slug, RegisterRequest req, String delegationName,
                                           RegistrationRecords.Protocol protocol) {
-        if (protocol != null) {
-            Violations v = validator.start(protocol);
-            checkProtocol(protocol, "", v);
-            // named by the file's columns
-            Violations named = new Violations();
-            v.list().forEach(x -> named.put(new Violation(switch (x.field()) {
-                case "rank" -> "vipRank";
-                case "note" -> "protocolNote";
-                default -> x.field();
-            }, x.message(), x.code(), x.args())));
-            named.throwIfAny();
-        }
+        checkImportedProtocol(protocol);
         RegisterResponse created = importRowOnce(slug, req, delegationName);
         if (protocol != null) {
             Registration r = require(created.id());
@@ -145,6 +139,31 @@ public class RegistrationService {
             r.flush();
         }
         return created;
+    }
+
+    /** An imported row's protocol fields, named by the file's columns (vipRank, protocolNote) when refused. */
+    private void checkImportedProtocol(RegistrationRecords.Protocol protocol) {
+        if (protocol == null) {
+            return;
+        }
+        Violations v = validator.start(protocol);
+        checkProtocol(protocol, "", v);
+        Violations named = new Violations();
+        v.list().forEach(x -> named.put(new Violation(switch (x.field()) {
+            case "rank" -> "vipRank";
+            case "note" -> "protocolNote";
+            default -> x.field();
+        }, x.message(), x.code(), x.args())));
+        named.throwIfAny();
+    }
+
+    /** The violations of a row whose delegation the event does not have (its other faults too, but not the country and organization it leaves to the delegation). */
+    private Violations unknownDelegation(RegisterRequest req, String delegationName) {
+        Violations v = new Violations();
+        validator.start(req).list().stream().filter(x -> !("required".equals(x.code())
+                && (x.field().equals("country") || x.field().equals("organization")))).forEach(v::put);
+        v.rule("delegation", "delegation_unknown", Map.of("name", clean(delegationName)));
+        return v;
     }
 
     /**
@@ -162,14 +181,222 @@ public class RegistrationService {
         }
         DelegationHook.Named named = delegations.isResolvable() ? delegations.get().named(event, delegationName) : null;
         if (named == null) {
-            // the row's other faults too, but not the country and organization it leaves to the delegation
-            Violations v = new Violations();
-            validator.start(req).list().stream().filter(x -> !("required".equals(x.code())
-                    && (x.field().equals("country") || x.field().equals("organization")))).forEach(v::put);
-            v.rule("delegation", "delegation_unknown", Map.of("name", clean(delegationName)));
-            v.throwIfAny();
+            unknownDelegation(req, delegationName).throwIfAny();
         }
         return registerOnce(event, req.withDefaults(named.country(), named.organization(), null), Origin.IMPORT, named.id(), named);
+    }
+
+    // ---- issue 18: the import, a chunk of rows in one transaction ---------------------------------
+
+    /** One row of an import: its request, its delegation's name (or null) and its protocol fields (or null). */
+    public record ImportRow(RegisterRequest request, String delegationName, RegistrationRecords.Protocol protocol) {
+    }
+
+    /** What became of a row: CREATED (with the registration's id and status), EXISTS, or INVALID with its violations. */
+    public record ImportOutcome(String result, String id, RegistrationStatus status, String emailKey, List<Violation> errors) {
+        static ImportOutcome exists(String emailKey) {
+            return new ImportOutcome("EXISTS", null, null, emailKey, List.of());
+        }
+
+        static ImportOutcome invalid(DomainException e) {
+            return new ImportOutcome("INVALID", null, null, null,
+                    e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations());
+        }
+    }
+
+    private static final List<String> REGISTRATION_COLUMNS = List.of("public_id", "event_id", "status", "holds_seat",
+            "given_name", "family_name", "native_name", "job_title", "organization", "organization_key", "country", "email",
+            "email_key", "phone", "category", "language", "consent_at", "consent_version", "invitation_code_id",
+            "token_version", "source", "delegation_id", "delegation_place", "vip", "vip_rank", "protocol_note",
+            "waitlisted_at", "created_at", "updated_at", "version");
+    private static final List<String> SESSION_COLUMNS = List.of("registration_id", "session_id", "status", "holds_seat",
+            "waitlisted_at", "created_at", "version");
+
+    /**
+     * Imports rows as {@link #importRowOnce} would one by one, in one transaction and with a few statements for the lot:
+     * every row is checked first (nothing written), the chunk's e-mails are looked up in one query (earlier chunks are
+     * committed), then in the rows' order each new e-mail (one registered, or earlier in the chunk, is EXISTS) takes its
+     * delegation's place; the event's places and each session's seats are taken at once for the chunk and given in
+     * the rows' order, exactly as many as are left (the rest wait, as they would row by row); the registrations and
+     * their sessions are inserted by multi-row INSERTs, badges issued together, mails queued for after the commit.
+     * A row's refusal is its outcome; a unique key or a lock that refuses the chunk (a registration with one of its
+     * e-mails committed meanwhile, another replica) rolls all of it back: the caller then imports its rows one by one.
+     */
+    @Transactional
+    public List<ImportOutcome> importChunkOnce(String slug, List<ImportRow> rows) {
+        Event event = events.require(slug);
+        Instant now = clock.instant();
+        int n = rows.size();
+        ImportOutcome[] out = new ImportOutcome[n];
+        Checked[] checked = new Checked[n];
+        RegisterRequest[] requests = new RegisterRequest[n];
+        DelegationHook.Named[] joining = new DelegationHook.Named[n];
+        Map<String, AgendaSession> sessionsByCode = null;
+        AnswerHook.Preparer answerer = answers.isResolvable() ? answers.get().preparer(event) : null;
+        Map<String, Optional<DelegationHook.Named>> delegationsByName = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            ImportRow row = rows.get(i);
+            try {
+                checkImportedProtocol(row.protocol());
+                RegisterRequest req = row.request();
+                String name = row.delegationName();
+                if (name != null && !name.isBlank() && req != null) {
+                    DelegationHook.Named named = delegationsByName.computeIfAbsent(name.strip().toLowerCase(java.util.Locale.ROOT),
+                            k -> Optional.ofNullable(delegations.isResolvable() ? delegations.get().named(event, name) : null))
+                            .orElse(null);
+                    if (named == null) {
+                        unknownDelegation(req, name).throwIfAny();
+                    }
+                    joining[i] = named;
+                    req = req.withDefaults(named.country(), named.organization(), null);
+                }
+                if (sessionsByCode == null && req != null && req.sessions() != null && !req.sessions().isEmpty()) {
+                    sessionsByCode = sessionIndex(event);
+                }
+                checked[i] = check(event, req, Origin.IMPORT, now, sessionsByCode == null ? Map.of() : sessionsByCode, answerer, false);
+                requests[i] = req;
+            } catch (DomainException e) {
+                out[i] = ImportOutcome.invalid(e);
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (Checked c : checked) {
+            if (c != null) {
+                keys.add(c.emailKey());
+            }
+        }
+        java.util.Set<String> registered = keys.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(
+                Registration.getEntityManager().createQuery("select r.emailKey from Registration r where r.event = ?1"
+                        + " and r.emailKey in ?2", String.class).setParameter(1, event).setParameter(2, keys).getResultList());
+        chunkChecked.fire(new RegistrationEvents.ImportChunkChecked(event, keys));
+        // in the rows' order, as row by row: a new e-mail takes its delegation's place (the order every path locks in)
+        List<Integer> creating = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            Checked in = checked[i];
+            if (in == null) {
+                continue;
+            }
+            if (registered.contains(in.emailKey()) || taken.contains(in.emailKey())) {
+                out[i] = ImportOutcome.exists(in.emailKey());
+                continue;
+            }
+            DelegationHook.Named named = joining[i];
+            if (named != null && !delegations.get().takePlace(named.id(), requests[i].category())) {
+                Violations full = new Violations();
+                full.rule("delegation", "delegation_full", Map.of("name", named.name(), "category", requests[i].category(),
+                        "quota", named.quotas().getOrDefault(requests[i].category(), 0)));
+                try {
+                    full.throwIfAny();
+                } catch (DomainException e) {
+                    out[i] = ImportOutcome.invalid(e);
+                }
+                continue;
+            }
+            taken.add(in.emailKey());
+            creating.add(i);
+        }
+        if (creating.isEmpty()) {
+            return List.of(out);
+        }
+        // the event's places: as many as are left, to the first rows
+        int places = events.takeEventSeats(event, creating.size());
+        List<Registration> created = new ArrayList<>(creating.size());
+        List<Object[]> values = new ArrayList<>(creating.size());
+        for (int i : creating) {
+            Registration r = newRegistration(event, requests[i], checked[i], Origin.IMPORT, now);
+            DelegationHook.Named named = joining[i];
+            r.delegationId = named == null ? null : named.id();
+            r.delegationPlace = named != null;
+            if (places > 0) {
+                places--;
+                r.holdsSeat = true;
+                r.status = needsApproval(event, r.category, Origin.IMPORT) || PhotoRequirement.required(event, r.category)
+                        ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            } else {
+                r.holdsSeat = false;
+                r.status = RegistrationStatus.WAITLISTED;
+                r.waitlistedAt = now;
+            }
+            if (rows.get(i).protocol() != null) {
+                applyProtocol(r, rows.get(i).protocol());
+            }
+            created.add(r);
+            values.add(new Object[] {r.publicId, event.id, r.status, r.holdsSeat, r.givenName, r.familyName, r.nativeName,
+                    r.jobTitle, r.organization, r.organizationKey, r.country, r.email, r.emailKey, r.phone, r.category,
+                    r.language, r.consentAt, r.consentVersion, null, r.tokenVersion, r.source, r.delegationId,
+                    r.delegationPlace, r.vip, r.vipRank, r.protocolNote, r.waitlistedAt, r.createdAt, r.updatedAt, 0});
+        }
+        var em = Registration.getEntityManager();
+        BulkInsert.insert(em, "registration", REGISTRATION_COLUMNS, values);
+        Map<String, Long> ids = new HashMap<>();
+        for (Object[] row : em.createQuery("select r.publicId, r.id from Registration r where r.publicId in ?1", Object[].class)
+                .setParameter(1, created.stream().map(r -> r.publicId).toList()).getResultList()) {
+            ids.put((String) row[0], (Long) row[1]);
+        }
+        for (Registration r : created) {
+            r.id = ids.get(r.publicId);
+        }
+        // the sessions' seats: per session (in id order, as every path locks them), as many as are left, in the rows' order
+        java.util.TreeMap<Long, AgendaSession> chosen = new java.util.TreeMap<>();
+        Map<Long, Integer> wanted = new HashMap<>();
+        for (int k = 0; k < created.size(); k++) {
+            for (AgendaSession s : checked[creating.get(k)].sessions()) {
+                chosen.put(s.id, s);
+                if (created.get(k).holdsSeat) {
+                    wanted.merge(s.id, 1, Integer::sum);
+                }
+            }
+        }
+        Map<Long, Integer> seats = new HashMap<>();
+        for (AgendaSession s : chosen.values()) {
+            seats.put(s.id, events.takeSessionSeats(s, wanted.getOrDefault(s.id, 0)));
+        }
+        List<List<RegistrationSession>> sessionsOf = new ArrayList<>(created.size());
+        List<Object[]> sessionValues = new ArrayList<>();
+        for (int k = 0; k < created.size(); k++) {
+            Registration r = created.get(k);
+            List<RegistrationSession> mine = new ArrayList<>();
+            for (AgendaSession s : checked[creating.get(k)].sessions()) {
+                RegistrationSession rs = new RegistrationSession();
+                rs.registration = r;
+                rs.session = s;
+                rs.createdAt = now;
+                if (r.holdsSeat && seats.get(s.id) > 0) {
+                    seats.merge(s.id, -1, Integer::sum);
+                    rs.status = SeatStatus.CONFIRMED;
+                    rs.holdsSeat = true;
+                } else {
+                    rs.status = SeatStatus.WAITLISTED;
+                    rs.waitlistedAt = now;
+                }
+                mine.add(rs);
+                sessionValues.add(new Object[] {r.id, s.id, rs.status, rs.holdsSeat, rs.waitlistedAt, rs.createdAt, 0});
+            }
+            sessionsOf.add(mine);
+        }
+        BulkInsert.insert(em, "registration_session", SESSION_COLUMNS, sessionValues);
+        List<Registration> confirmedNow = new ArrayList<>();
+        for (int k = 0; k < created.size(); k++) {
+            Registration r = created.get(k);
+            Checked in = checked[creating.get(k)];
+            if (in.document() != null) {
+                identities.get().store(r, in.document());
+            }
+            in.answers().saveFor(r);
+            if (r.status == RegistrationStatus.CONFIRMED) {
+                confirmedNow.add(r);
+            }
+        }
+        if (!confirmedNow.isEmpty()) {
+            confirmedAll.fire(new RegistrationEvents.ConfirmedAll(confirmedNow));
+        }
+        for (int k = 0; k < created.size(); k++) {
+            Registration r = created.get(k);
+            mail.queue(r, MailKind.forStatus(r.status), sessionsOf.get(k));
+            out[creating.get(k)] = new ImportOutcome("CREATED", r.publicId, r.status, r.emailKey, List.of());
+        }
+        return List.of(out);
     }
 
     /** {@code joining}, when given, is the delegation whose place is taken here (the import); else the caller took it. */
@@ -291,6 +518,18 @@ public class RegistrationService {
     }
 
     private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, boolean withSessions) {
+        boolean anySession = withSessions && req != null && req.sessions() != null && !req.sessions().isEmpty();
+        return check(event, req, origin, now, anySession ? sessionIndex(event) : null,
+                answers.isResolvable() ? answers.get().preparer(event) : null, true);
+    }
+
+    /**
+     * {@code sessionsByCode}: the event's sessions by code, or null to take none; {@code answerer}: the form's answers
+     * (null when there is no form feature); {@code lookUpEmail}: whether to look the e-mail up here (the import looks
+     * a whole chunk's e-mails up at once).
+     */
+    private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, Map<String, AgendaSession> sessionsByCode,
+                          AnswerHook.Preparer answerer, boolean lookUpEmail) {
         boolean publicForm = origin == Origin.ONLINE || origin == Origin.DELEGATION;
         if (publicForm && !event.registrationOpenAt(now)) {
             throw new DomainException(RegistrationError.CLOSED, "Registration for this event is closed");
@@ -306,7 +545,8 @@ public class RegistrationService {
         String country = DelegateInput.country(req.country(), "country", v);
         String email = DelegateInput.email(req.email(), "email", v);
         String phone = DelegateInput.phone(req.phone(), country, "phone", v);
-        List<AgendaSession> chosen = withSessions ? resolveSessions(event, req.sessions(), req.category(), v) : List.of();
+        List<AgendaSession> chosen = sessionsByCode != null ? resolveSessions(sessionsByCode, req.sessions(), req.category(), v)
+                : List.of();
         if (publicForm && !Boolean.TRUE.equals(req.consent())) {
             v.rule("consent", "consent");
         }
@@ -317,10 +557,10 @@ public class RegistrationService {
         }
         Object document = identities.isResolvable()
                 ? identities.get().check(event, req.category(), req.identity(), origin != Origin.IMPORT, v) : null;
-        AnswerHook.Prepared answered = prepareAnswers(event, req.category(), country, req.answers(), null, v);
+        AnswerHook.Prepared answered = answerer == null ? r -> { } : answerer.prepare(req.category(), country, req.answers(), v);
         v.throwIfAny();
         String emailKey = DelegateInput.emailKey(email);
-        if (Registration.findByEventAndEmail(event, emailKey).isPresent()) {
+        if (lookUpEmail && Registration.findByEventAndEmail(event, emailKey).isPresent()) {
             throw duplicateEmail();
         }
         return new Checked(country, email, emailKey, phone, chosen, invitation, document, answered);
@@ -753,9 +993,21 @@ public class RegistrationService {
         if (codes == null || codes.isEmpty()) {
             return List.of();
         }
+        return resolveSessions(sessionIndex(event), codes, category, v);
+    }
+
+    private static Map<String, AgendaSession> sessionIndex(Event event) {
         Map<String, AgendaSession> byCode = new HashMap<>();
         for (AgendaSession s : AgendaSession.listByEvent(event)) {
             byCode.put(s.code, s);
+        }
+        return byCode;
+    }
+
+    private static List<AgendaSession> resolveSessions(Map<String, AgendaSession> byCode, List<String> codes, Category category,
+                                                       Violations v) {
+        if (codes == null || codes.isEmpty()) {
+            return List.of();
         }
         Map<Long, AgendaSession> chosen = new LinkedHashMap<>();
         for (int i = 0; i < codes.size(); i++) {
