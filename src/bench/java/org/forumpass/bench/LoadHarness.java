@@ -114,6 +114,10 @@ public final class LoadHarness {
     }
 
     private void run() throws Exception {
+        if ("startup".equals(options.get("scenarios"))) { // issue 18: launch to readiness, on a stack of its own
+            StartupBench.run(options);
+            return;
+        }
         String password = options.get("password");
         if (options.containsKey("start")) {
             password = startStack();

@@ -164,6 +164,10 @@ public final class AppProcess implements AutoCloseable {
             List<String> cmd = new ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmArgs);
+            Path archive = jar.resolveSibling("app-cds.jsa"); // made by package; the run command names it (issue 18)
+            if (Files.isRegularFile(archive) && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))) {
+                cmd.add("-XX:SharedArchiveFile=" + archive);
+            }
             cmd.add("-jar");
             cmd.add(jar.toString());
             Path log = dir.resolve(name + ".log");

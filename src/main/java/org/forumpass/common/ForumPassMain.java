@@ -17,10 +17,17 @@ import org.forumpass.common.tls.LocalTls;
  */
 @QuarkusMain
 public final class ForumPassMain {
+    /** Set by the pom's class-data archive run (the name Quarkus's own AppCDS build uses). */
+    static final String ARCHIVE_RUN = "quarkus.appcds.generate";
+
     private ForumPassMain() {
     }
 
     public static void main(String... args) {
+        if (Boolean.getBoolean(ARCHIVE_RUN)) {
+            archiveRun();
+            return;
+        }
         Properties packaged = packaged();
         String dir = setting("forumpass.data-dir", "./data");
         if ("h2".equals(packaged.getProperty("forumpass.db", ""))) {
@@ -29,6 +36,21 @@ public final class ForumPassMain {
         localTls(Path.of(dir), setting("forumpass.tls.mode",
                 packaged.getProperty("fp-tls." + packaged.getProperty("forumpass.db", ""), "off")));
         Quarkus.run(args);
+    }
+
+    /**
+     * The run of {@code package} that makes the class-data archive (target/quarkus-app/app-cds.jsa, see the pom): Quarkus's
+     * static initialisation only (the generated application's class initialiser: configuration, CDI container,
+     * Hibernate's metamodel, REST routes), as quarkus.package.jar.appcds.enabled does it, then exit, when the JVM writes
+     * the archive of every class loaded so far. No database is opened, no data directory nor certificate is made.
+     */
+    static void archiveRun() {
+        try {
+            Class.forName("io.quarkus.runner.ApplicationImpl", true, ForumPassMain.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("Not the packaged app: no io.quarkus.runner.ApplicationImpl", e);
+        }
+        System.exit(0);
     }
 
     /**

@@ -12,8 +12,6 @@ final class Passwords {
     static final int MIN_LENGTH = 10;
     static final int MAX_LENGTH = 200;
     private static final LongPasswordStrategy LONG = LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A);
-    /** Checked against when the username is unknown, so timing does not tell which usernames exist. */
-    private static final String DUMMY = hash("not-a-password-0000");
 
     private Passwords() {
     }
@@ -39,6 +37,14 @@ final class Passwords {
     }
 
     static boolean matchesNobody(String password) {
-        return matches(password, DUMMY);
+        return matches(password, Dummy.HASH);
+    }
+
+    /**
+     * Checked against when the username is unknown, so timing does not tell which usernames exist. Made on the first
+     * such sign-in, not at start-up (a bcrypt hash is a tenth of a second of a cold start; issue 18).
+     */
+    private static final class Dummy {
+        static final String HASH = hash("not-a-password-0000");
     }
 }
