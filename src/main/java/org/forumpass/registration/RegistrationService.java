@@ -176,7 +176,11 @@ public class RegistrationService {
     private RegisterResponse registerOnce(Event event, RegisterRequest req, Origin origin, Long delegationId,
                                           DelegationHook.Named joining) {
         Instant now = clock.instant();
-        Checked in = check(event, req, origin, now, true);
+        // issue 18: an online registration without invitation code leaves duplicates to the unique key (event, e-mail):
+        // persistNew answers the same 409, and no other check of such a registration can fail after it
+        boolean keyDecides = origin == Origin.ONLINE && joining == null && delegationId == null && req != null
+                && (req.invitationCode() == null || req.invitationCode().isBlank());
+        Checked in = check(event, req, origin, now, true, !keyDecides);
         if (joining != null && !delegations.get().takePlace(joining.id(), req.category())) {
             Violations full = new Violations();
             full.rule("delegation", "delegation_full", Map.of("name", joining.name(), "category", req.category(),
@@ -190,10 +194,14 @@ public class RegistrationService {
         Registration r = newRegistration(event, req, in, origin, now);
         r.delegationId = delegationId;
         r.delegationPlace = delegationId != null;
+        boolean pending = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category);
+        // issue 18: the event's seat row is locked from its update to the commit, so the badge code is signed before
+        // it, when the event had room as read (a hint only: the seat is decided by the update below)
+        Object presigned = !pending && (event.capacity == null || event.seatsTaken < event.capacity) && badges.isResolvable()
+                ? badges.get().presign(event) : null;
         if (events.tryTakeEventSeat(event)) {
             r.holdsSeat = true;
-            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
-                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.status = pending ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
         } else {
             r.holdsSeat = false;
             r.status = RegistrationStatus.WAITLISTED;
@@ -205,7 +213,7 @@ public class RegistrationService {
             seats.add(addSession(r, s, now));
         }
         if (r.status == RegistrationStatus.CONFIRMED) {
-            confirmed.fire(new RegistrationEvents.Confirmed(r));
+            confirmed.fire(new RegistrationEvents.Confirmed(r, true, presigned));
         }
         mail.queue(r, MailKind.forStatus(r.status), seats);
         return response(r, seats);
@@ -278,7 +286,7 @@ public class RegistrationService {
         RegistrationSession.flush();
         ended.fire(new RegistrationEvents.Ended(old));
         if (r.status == RegistrationStatus.CONFIRMED) {
-            confirmed.fire(new RegistrationEvents.Confirmed(r));
+            confirmed.fire(new RegistrationEvents.Confirmed(r, true, null));
         }
         mail.queue(old, MailKind.CANCELLED, List.of());
         mail.queue(r, MailKind.forStatus(r.status), seats);
@@ -291,6 +299,12 @@ public class RegistrationService {
     }
 
     private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, boolean withSessions) {
+        return check(event, req, origin, now, withSessions, true);
+    }
+
+    /** {@code lookForDuplicate} false: the caller lets the unique key (event, e-mail) find a duplicate when it inserts. */
+    private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, boolean withSessions,
+                          boolean lookForDuplicate) {
         boolean publicForm = origin == Origin.ONLINE || origin == Origin.DELEGATION;
         if (publicForm && !event.registrationOpenAt(now)) {
             throw new DomainException(RegistrationError.CLOSED, "Registration for this event is closed");
@@ -320,7 +334,7 @@ public class RegistrationService {
         AnswerHook.Prepared answered = prepareAnswers(event, req.category(), country, req.answers(), null, v);
         v.throwIfAny();
         String emailKey = DelegateInput.emailKey(email);
-        if (Registration.findByEventAndEmail(event, emailKey).isPresent()) {
+        if (lookForDuplicate && Registration.findByEventAndEmail(event, emailKey).isPresent()) {
             throw duplicateEmail();
         }
         return new Checked(country, email, emailKey, phone, chosen, invitation, document, answered);
