@@ -28,7 +28,7 @@ public class Answers implements AnswerHook {
     @Override
     public Prepared prepare(Event event, Category category, String country, Map<String, Object> answers, Registration existing,
                             Violations v) {
-        List<FieldDef> fields = forms.fields(event);
+        List<FieldDef> fields = existing == null ? forms.fieldsForNew(event) : forms.fields(event);
         Map<String, FieldDef> byKey = new LinkedHashMap<>();
         fields.forEach(f -> byKey.put(f.key(), f));
         Map<String, String> kept = new HashMap<>();
