@@ -47,6 +47,8 @@ public class RegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How many delegates one freed place can move through before giving up (others moved them already). */
     private static final int MAX_PROMOTION_STEPS = 1000;
+    /** Seats left (as read) above which a badge code is signed before the seat is taken (issue 18). */
+    private static final int PRESIGN_MARGIN = 100;
     /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
     public enum Origin {
         ONLINE, IMPORT, ORGANIZER,
@@ -196,9 +198,10 @@ public class RegistrationService {
         r.delegationPlace = delegationId != null;
         boolean pending = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category);
         // issue 18: the event's seat row is locked from its update to the commit, so the badge code is signed before
-        // it, when the event had room as read (a hint only: the seat is decided by the update below)
-        Object presigned = !pending && (event.capacity == null || event.seatsTaken < event.capacity) && badges.isResolvable()
-                ? badges.get().presign(event) : null;
+        // it when the event had plenty of room as read (a hint only: the seat is decided by the update below); near
+        // the last seats most requests would sign for nothing while holding their connection, so those sign after
+        Object presigned = !pending && (event.capacity == null || event.capacity - event.seatsTaken > PRESIGN_MARGIN)
+                && badges.isResolvable() ? badges.get().presign(event) : null;
         if (events.tryTakeEventSeat(event)) {
             r.holdsSeat = true;
             r.status = pending ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
