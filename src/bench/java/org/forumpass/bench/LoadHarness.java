@@ -159,6 +159,9 @@ public final class LoadHarness {
         if (scenarios.contains("register")) {
             registrationRush(opt("rush", 500), opt("seats", 10));
         }
+        if (scenarios.contains("rush")) { // issue 18: registrations at a sustained rate, see RushBench
+            new RushBench(base, token, http, this::figure, options, app == null ? -1 : app.pid(), db == null ? -1 : db.pid()).run(liveThroughput);
+        }
         if (scenarios.contains("badges")) {
             badges(forum);
         }

@@ -39,7 +39,9 @@ public class BadgeService implements BadgeLookup {
 
     void onConfirmed(@Observes RegistrationEvents.Confirmed e) {
         Registration r = e.registration();
-        if (Badge.findCurrent(r.id).isEmpty()) {
+        if (e.created()) { // issue 18: a registration of this transaction has no badge yet: serial 1, no reads
+            issue(r, 1, e.presigned() instanceof Presigned p && p.eventId().equals(r.event.id) ? p : null);
+        } else if (Badge.findCurrent(r.id).isEmpty()) {
             issue(r);
         }
     }
@@ -141,16 +143,30 @@ public class BadgeService implements BadgeLookup {
         return Badge.listRevokedDigests(event.id);
     }
 
-    private Badge issue(Registration r) {
+    /** A code signed ahead for an event (issue 18), with its key id and digest. */
+    record Presigned(Long eventId, int kid, String code, String digest) {
+    }
+
+    @Override
+    public Object presign(Event event) {
         BadgeKeys.Signer signer = keys.signer();
-        int serial = Badge.maxSerial(r.id) + 1;
+        String code = BadgeCodec.encode(signer.kid(), BadgeCodec.eventTag(event.slug), signer.key());
+        return new Presigned(event.id, signer.kid(), code, BadgeCodec.digest(code));
+    }
+
+    private Badge issue(Registration r) {
+        return issue(r, Badge.maxSerial(r.id) + 1, null);
+    }
+
+    private Badge issue(Registration r, int serial, Presigned presigned) {
+        Presigned p = presigned != null ? presigned : (Presigned) presign(r.event);
         Badge b = new Badge();
         b.eventId = r.event.id;
         b.registrationId = r.id;
         b.serial = serial;
-        b.kid = signer.kid();
-        b.code = BadgeCodec.encode(signer.kid(), BadgeCodec.eventTag(r.event.slug), signer.key());
-        b.digest = BadgeCodec.digest(b.code);
+        b.kid = p.kid();
+        b.code = p.code();
+        b.digest = p.digest();
         b.issuedAt = Instant.now(clock);
         b.persistAndFlush();
         return b;

@@ -28,6 +28,11 @@ public class MailOutbox {
 
     /** {@code what} names the mail in the log ("CONFIRMED mail for registration X"), never its text. */
     public void afterCommit(Mail mail, String what) {
+        afterCommit(() -> mail, what);
+    }
+
+    /** The same, with the mail made (its templates rendered) only once the transaction has committed. */
+    public void afterCommit(java.util.function.Supplier<Mail> made, String what) {
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -36,6 +41,13 @@ public class MailOutbox {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    Mail mail;
+                    try {
+                        mail = made.get();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Could not make %s: %s", what, e.getMessage());
+                        return;
+                    }
                     mailer.send(mail).subscribe().with(
                             ok -> {
                                 if (mock) {

@@ -28,12 +28,12 @@ public class Answers implements AnswerHook {
     @Override
     public Prepared prepare(Event event, Category category, String country, Map<String, Object> answers, Registration existing,
                             Violations v) {
-        return prepare(forms.fields(event), category, country, answers, existing, v);
+        return prepare(existing == null ? forms.fieldsForNew(event) : forms.fields(event), category, country, answers, existing, v);
     }
 
     @Override
     public Preparer preparer(Event event) {
-        List<FieldDef> fields = forms.fields(event);
+        List<FieldDef> fields = forms.fieldsForNew(event);
         return (category, country, answers, v) -> prepare(fields, category, country, answers, null, v);
     }
 

@@ -46,12 +46,37 @@ public class FormService {
         return FormField.ofEvent(event.id).stream().map(FormService::toDef).toList();
     }
 
+    /** How long a replica keeps an event's fields for new registrations (issue 18): a form change elsewhere shows within it. */
+    static final long FIELDS_FOR_NEW_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private record Held(List<FieldDef> fields, long readAt) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Long, Held> held = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The event's fields for a new registration during a rush (issue 18): read at most once a second per event and
+     * replica. A change of the form shows on this replica at once (but for a registration that read the old fields
+     * while the change was being committed) and on every replica within a second: such a registration is checked
+     * as if it had come a second earlier. Never used for a decision about places.
+     */
+    public List<FieldDef> fieldsForNew(Event event) {
+        long now = System.nanoTime();
+        Held h = held.get(event.id);
+        if (h == null || now - h.readAt() > FIELDS_FOR_NEW_NANOS) {
+            h = new Held(fields(event), now);
+            held.put(event.id, h);
+        }
+        return h.fields();
+    }
+
     @Transactional
     public FormDefinition put(String slug, FormDefinition body) {
         Event event = events.require(slug);
         List<FieldDef> clean = check(body);
         FormField.delete("eventId", event.id);
         FormField.flush();
+        held.remove(event.id);
         int position = 0;
         for (FieldDef f : clean) {
             FormField row = new FormField();
@@ -69,6 +94,7 @@ public class FormService {
             row.maxLength = f.maxLength();
             row.persist();
         }
+        held.remove(event.id); // again: a registration may have read the old fields meanwhile
         return new FormDefinition(clean);
     }
 

@@ -38,9 +38,13 @@ public class RegistrationMail {
     public record SessionLine(String title, String when, String status) {
     }
 
-    /** Builds the mail now (while the entities are at hand) and sends it after commit. */
+    /**
+     * Gathers what the mail says now (while the entities are at hand) and sends it after commit; issue 18: its
+     * templates are rendered after the commit, so not while the transaction holds the event's seat row.
+     */
     public void queue(Registration r, MailKind kind, List<RegistrationSession> sessions) {
-        outbox.afterCommit(build(r, kind, sessions), kind + " mail for registration " + r.publicId);
+        Content c = content(r, kind, sessions);
+        outbox.afterCommit(() -> render(c), kind + " mail for registration " + r.publicId);
     }
 
     public String manageUrl(Registration r) {
@@ -52,6 +56,18 @@ public class RegistrationMail {
     }
 
     Mail build(Registration r, MailKind kind, List<RegistrationSession> sessions) {
+        return render(content(r, kind, sessions));
+    }
+
+    /** A mail's address, subject and template data: plain values, no entity. */
+    private record Content(String to, String subject, java.util.Map<String, Object> data) {
+    }
+
+    private Mail render(Content c) {
+        return Mail.withText(c.to(), c.subject(), text.data(c.data()).render()).setHtml(html.data(c.data()).render());
+    }
+
+    private Content content(Registration r, MailKind kind, List<RegistrationSession> sessions) {
         boolean zh = "zh".equals(r.language);
         Event e = r.event;
         String eventName = zh && e.nameZh != null ? e.nameZh : e.name;
@@ -70,6 +86,6 @@ public class RegistrationMail {
                 "when", day.format(OffsetDateTime.ofInstant(e.startsAt, e.zone())),
                 "venue", (zh && e.venueZh != null ? e.venueZh : e.venue) + ", " + (zh && e.cityZh != null ? e.cityZh : e.city),
                 "sessions", lines, "manageUrl", manageUrl(r), "showLink", kind != MailKind.REJECTED);
-        return Mail.withText(r.email, subject, text.data(data).render()).setHtml(html.data(data).render());
+        return new Content(r.email, subject, data);
     }
 }

@@ -48,6 +48,8 @@ public class RegistrationService {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How many delegates one freed place can move through before giving up (others moved them already). */
     private static final int MAX_PROMOTION_STEPS = 1000;
+    /** Seats left (as read) above which a badge code is signed before the seat is taken (issue 18). */
+    private static final int PRESIGN_MARGIN = 100;
     /** Where a registration comes from; online ones obey the window, invitation codes and approval. */
     public enum Origin {
         ONLINE, IMPORT, ORGANIZER,
@@ -403,7 +405,11 @@ public class RegistrationService {
     private RegisterResponse registerOnce(Event event, RegisterRequest req, Origin origin, Long delegationId,
                                           DelegationHook.Named joining) {
         Instant now = clock.instant();
-        Checked in = check(event, req, origin, now, true);
+        // issue 18: an online registration without invitation code leaves duplicates to the unique key (event, e-mail):
+        // persistNew answers the same 409, and no other check of such a registration can fail after it
+        boolean keyDecides = origin == Origin.ONLINE && joining == null && delegationId == null && req != null
+                && (req.invitationCode() == null || req.invitationCode().isBlank());
+        Checked in = check(event, req, origin, now, true, !keyDecides);
         if (joining != null && !delegations.get().takePlace(joining.id(), req.category())) {
             Violations full = new Violations();
             full.rule("delegation", "delegation_full", Map.of("name", joining.name(), "category", req.category(),
@@ -417,10 +423,15 @@ public class RegistrationService {
         Registration r = newRegistration(event, req, in, origin, now);
         r.delegationId = delegationId;
         r.delegationPlace = delegationId != null;
+        boolean pending = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category);
+        // issue 18: the event's seat row is locked from its update to the commit, so the badge code is signed before
+        // it when the event had plenty of room as read (a hint only: the seat is decided by the update below); near
+        // the last seats most requests would sign for nothing while holding their connection, so those sign after
+        Object presigned = !pending && (event.capacity == null || event.capacity - event.seatsTaken > PRESIGN_MARGIN)
+                && badges.isResolvable() ? badges.get().presign(event) : null;
         if (events.tryTakeEventSeat(event)) {
             r.holdsSeat = true;
-            r.status = needsApproval(event, r.category, origin) || PhotoRequirement.required(event, r.category)
-                    ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
+            r.status = pending ? RegistrationStatus.PENDING : RegistrationStatus.CONFIRMED;
         } else {
             r.holdsSeat = false;
             r.status = RegistrationStatus.WAITLISTED;
@@ -432,7 +443,7 @@ public class RegistrationService {
             seats.add(addSession(r, s, now));
         }
         if (r.status == RegistrationStatus.CONFIRMED) {
-            confirmed.fire(new RegistrationEvents.Confirmed(r));
+            confirmed.fire(new RegistrationEvents.Confirmed(r, true, presigned));
         }
         mail.queue(r, MailKind.forStatus(r.status), seats);
         return response(r, seats);
@@ -505,7 +516,7 @@ public class RegistrationService {
         RegistrationSession.flush();
         ended.fire(new RegistrationEvents.Ended(old));
         if (r.status == RegistrationStatus.CONFIRMED) {
-            confirmed.fire(new RegistrationEvents.Confirmed(r));
+            confirmed.fire(new RegistrationEvents.Confirmed(r, true, null));
         }
         mail.queue(old, MailKind.CANCELLED, List.of());
         mail.queue(r, MailKind.forStatus(r.status), seats);
@@ -518,15 +529,21 @@ public class RegistrationService {
     }
 
     private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, boolean withSessions) {
+        return check(event, req, origin, now, withSessions, true);
+    }
+
+    /** {@code lookForDuplicate} false: the caller lets the unique key (event, e-mail) find a duplicate when it inserts. */
+    private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, boolean withSessions,
+                          boolean lookForDuplicate) {
         boolean anySession = withSessions && req != null && req.sessions() != null && !req.sessions().isEmpty();
         return check(event, req, origin, now, anySession ? sessionIndex(event) : null,
-                answers.isResolvable() ? answers.get().preparer(event) : null, true);
+                answers.isResolvable() ? answers.get().preparer(event) : null, lookForDuplicate);
     }
 
     /**
      * {@code sessionsByCode}: the event's sessions by code, or null to take none; {@code answerer}: the form's answers
      * (null when there is no form feature); {@code lookUpEmail}: whether to look the e-mail up here (the import looks
-     * a whole chunk's e-mails up at once).
+     * a whole chunk's e-mails up at once; an online registration lets the unique key find a duplicate).
      */
     private Checked check(Event event, RegisterRequest req, Origin origin, Instant now, Map<String, AgendaSession> sessionsByCode,
                           AnswerHook.Preparer answerer, boolean lookUpEmail) {
