@@ -65,7 +65,7 @@ import org.forumpass.seed.SyntheticDelegate;
  */
 public final class LoadHarness {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto", "flat", "import");
+    private static final List<String> ALL = List.of("live", "scan", "drain", "register", "badges", "export", "crypto", "flat", "import", "rush");
 
     private final Map<String, String> options;
     private final HttpClient http;
