@@ -62,7 +62,9 @@ public class BadgePrinting {
         }
         q.append(" order by r.country, r.familyName, r.givenName, r.id");
         TypedQuery<Object[]> query = Registration.getEntityManager().createQuery(q.toString(), Object[].class)
-                .setParameter("event", event);
+                .setParameter("event", event)
+                // issue 18: only read (no snapshots, nothing to dirty-check for thousands of delegates at the commit)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true);
         if (country != null && !country.isBlank()) {
             query.setParameter("country", country.strip().toUpperCase(Locale.ROOT));
         }
