@@ -32,7 +32,7 @@ public final class BadgePdf {
     /** What one badge shows. */
     public record Card(String latinName, String nativeName, String organization, String country, Category category,
                        String categoryLabel, String eventName, String eventDates, String code,
-                       /** Issue 14: the accepted photo (JPEG), read while the page is drawn; null: none. */
+                       /** Issue 14: the accepted photo (JPEG), read just before the page is drawn (issue 18: on the writing thread); null: none. */
                        java.util.function.Supplier<byte[]> photo,
                        /** Issue 16: the access zones the delegate may enter, in the organizer's order; empty: none. */
                        List<ZoneBand> zones) {

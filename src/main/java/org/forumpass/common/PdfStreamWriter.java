@@ -238,7 +238,7 @@ public final class PdfStreamWriter {
         Map<Integer, Integer> newToOld = subsetter.getGIDMap();
         byte[] fontFile = subset.toByteArray();
         String tag = tag(used);
-        String name = tag + "+" + ttf.getName().replaceAll("[^A-Za-z0-9-]", "");
+        String name = tag + "+" + (ttf.getName() == null ? "Font" + f : ttf.getName().replaceAll("[^A-Za-z0-9-]", ""));
         int maxCid = 0;
         for (int old : newToOld.values()) {
             maxCid = Math.max(maxCid, old);
