@@ -137,13 +137,19 @@ public final class QrRenderer {
         }
     }
 
+    /** The matrix with each module {@code factor} × {@code factor}: a row is made once and copied {@code factor} times. */
     private static BitMatrix scale(BitMatrix m, int factor) {
         BitMatrix out = new BitMatrix(m.getWidth() * factor, m.getHeight() * factor);
+        com.google.zxing.common.BitArray row = new com.google.zxing.common.BitArray(out.getWidth());
         for (int y = 0; y < m.getHeight(); y++) {
+            row.clear();
             for (int x = 0; x < m.getWidth(); x++) {
                 if (m.get(x, y)) {
-                    out.setRegion(x * factor, y * factor, factor, factor);
+                    row.setRange(x * factor, (x + 1) * factor);
                 }
+            }
+            for (int k = 0; k < factor; k++) {
+                out.setRow(y * factor + k, row);
             }
         }
         return out;
