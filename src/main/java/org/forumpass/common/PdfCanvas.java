@@ -9,7 +9,7 @@ import java.util.zip.Deflater;
 /**
  * Issue 18: one page of a {@link PdfStreamWriter} document being drawn: the content stream's operators (rectangles,
  * colours, text in the embedded fonts, JPEG images) and what the page uses (glyphs, images). It refers to no object of
- * the document, so pages are drawn on any thread and numbered by the writer, in order. Numbers are written with three
+ * the document, so pages are drawn on any thread and numbered by the writer, in order. Numbers are written with five
  * decimals at most, the same on every machine.
  */
 public final class PdfCanvas {
@@ -88,20 +88,18 @@ public final class PdfCanvas {
         return fonts;
     }
 
+    /** A number with at most five decimals (as PDFBox writes them): module edges meet exactly at any print resolution. */
     private PdfCanvas num(float v) {
-        long m = Math.round((double) v * 1000);
+        long m = Math.round((double) v * 100_000);
         if (m < 0) {
             ops.append('-');
             m = -m;
         }
-        ops.append(m / 1000);
-        long frac = m % 1000;
+        ops.append(m / 100_000);
+        long frac = m % 100_000;
         if (frac != 0) {
             ops.append('.');
-            if (frac < 100) {
-                ops.append('0');
-            }
-            if (frac < 10) {
+            for (long d = 10_000; d > frac; d /= 10) {
                 ops.append('0');
             }
             while (frac % 10 == 0) {
