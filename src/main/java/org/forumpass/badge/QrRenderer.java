@@ -33,51 +33,123 @@ public final class QrRenderer {
     public static BitMatrix matrix(String code, int size) {
         Integer mask = MASKS.get(code);
         if (mask == null) {
-            mask = readableMask(code);
+            BitMatrix minimal = encode(code, 0, -1);
+            mask = -1;
+            if (!readsBack(code, minimal)) {
+                for (int m = 0; m < 8; m++) {
+                    BitMatrix other = encode(code, 0, m);
+                    if (readsBack(code, other)) {
+                        mask = m;
+                        minimal = other;
+                        break;
+                    }
+                }
+                if (mask < 0) {
+                    minimal = encode(code, 0, -1);
+                }
+            }
             if (MASKS.size() > 50_000) {
                 MASKS.clear();
             }
             MASKS.put(code, mask);
-        }
-        return encode(code, size, mask);
-    }
-
-    private static int readableMask(String code) {
-        if (readsBack(code, encode(code, 0, -1))) {
-            return -1;
-        }
-        for (int m = 0; m < 8; m++) {
-            if (readsBack(code, encode(code, 0, m))) {
-                return m;
+            if (size == 0) {
+                return minimal; // a badge's first drawing: the matrix just read back, not encoded again
             }
         }
-        return -1;
+        return encode(code, size, mask);
     }
 
     private static boolean readsBack(String code, BitMatrix minimal) {
         return readsBack(code, minimal, 3) && readsBack(code, minimal, 5) && readsBack(code, minimal, 6);
     }
 
+    /**
+     * Issue 18: the read-back runs ZXing's detector and decoder on the module matrix itself, scaled to the module size,
+     * with no image drawn and binarized first: a clean black-and-white image binarizes to exactly that matrix, so what is
+     * checked is unchanged (the finder patterns as the detector finds them at this scale) at a fraction of the cost.
+     */
     private static boolean readsBack(String code, BitMatrix minimal, int moduleSize) {
-        BufferedImage img = MatrixToImageWriter.toBufferedImage(scale(minimal, moduleSize));
+        BitMatrix scaled = scale(minimal, moduleSize);
         try {
-            Map<com.google.zxing.DecodeHintType, Object> hints = Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                    com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
             return code.equals(new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                    new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(img))),
-                    hints).getText());
+                    new Given(scaled)), READ_HINTS).getText());
         } catch (com.google.zxing.ReaderException e) {
             return false;
         }
     }
 
+    private static final Map<com.google.zxing.DecodeHintType, Object> READ_HINTS = Map.of(
+            com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, java.util.List.of(BarcodeFormat.QR_CODE));
+
+    /** A binarizer that answers a matrix already black and white (the modules, drawn dark on light). */
+    private static final class Given extends com.google.zxing.Binarizer {
+        private final BitMatrix matrix;
+
+        Given(BitMatrix matrix) {
+            super(new Luminance(matrix));
+            this.matrix = matrix;
+        }
+
+        @Override
+        public com.google.zxing.common.BitArray getBlackRow(int y, com.google.zxing.common.BitArray row) {
+            return matrix.getRow(y, row);
+        }
+
+        @Override
+        public BitMatrix getBlackMatrix() {
+            return matrix;
+        }
+
+        @Override
+        public com.google.zxing.Binarizer createBinarizer(com.google.zxing.LuminanceSource source) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** The matrix as luminance (0 for a dark module, 255 for light), for whatever asks the source rather than the binarizer. */
+    private static final class Luminance extends com.google.zxing.LuminanceSource {
+        private final BitMatrix matrix;
+
+        Luminance(BitMatrix matrix) {
+            super(matrix.getWidth(), matrix.getHeight());
+            this.matrix = matrix;
+        }
+
+        @Override
+        public byte[] getRow(int y, byte[] row) {
+            byte[] r = row != null && row.length >= getWidth() ? row : new byte[getWidth()];
+            for (int x = 0; x < getWidth(); x++) {
+                r[x] = matrix.get(x, y) ? 0 : (byte) 255;
+            }
+            return r;
+        }
+
+        @Override
+        public byte[] getMatrix() {
+            byte[] m = new byte[getWidth() * getHeight()];
+            for (int y = 0; y < getHeight(); y++) {
+                for (int x = 0; x < getWidth(); x++) {
+                    m[y * getWidth() + x] = matrix.get(x, y) ? 0 : (byte) 255;
+                }
+            }
+            return m;
+        }
+    }
+
+    /** The matrix with each module {@code factor} × {@code factor}: a row is made once and copied {@code factor} times. */
     private static BitMatrix scale(BitMatrix m, int factor) {
         BitMatrix out = new BitMatrix(m.getWidth() * factor, m.getHeight() * factor);
+        com.google.zxing.common.BitArray row = new com.google.zxing.common.BitArray(out.getWidth());
         for (int y = 0; y < m.getHeight(); y++) {
+            row.clear();
             for (int x = 0; x < m.getWidth(); x++) {
                 if (m.get(x, y)) {
-                    out.setRegion(x * factor, y * factor, factor, factor);
+                    row.setRange(x * factor, (x + 1) * factor);
                 }
+            }
+            for (int k = 0; k < factor; k++) {
+                out.setRow(y * factor + k, row);
             }
         }
         return out;
@@ -152,6 +224,31 @@ public final class QrRenderer {
                     col++;
                 }
                 cs.addRect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
+            }
+        }
+        cs.fill();
+    }
+
+    /** The same squares on a page of a streamed PDF (issue 18: badges). */
+    public static void drawPdf(org.forumpass.common.PdfCanvas cs, String code, float x, float y, float size) {
+        BitMatrix m = matrix(code, 0);
+        float module = size / m.getWidth();
+        cs.fillColor(0xFFFFFF);
+        cs.rect(x, y, size, size);
+        cs.fill();
+        cs.fillColor(0x000000);
+        for (int row = 0; row < m.getHeight(); row++) {
+            int col = 0;
+            while (col < m.getWidth()) {
+                if (!m.get(col, row)) {
+                    col++;
+                    continue;
+                }
+                int start = col;
+                while (col < m.getWidth() && m.get(col, row)) {
+                    col++;
+                }
+                cs.rect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
             }
         }
         cs.fill();

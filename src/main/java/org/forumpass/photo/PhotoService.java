@@ -148,6 +148,22 @@ public class PhotoService implements PhotoGate {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    @Override
+    @Transactional
+    public java.util.Map<Long, byte[]> acceptedImages(java.util.Collection<Long> registrationIds) {
+        java.util.Map<Long, byte[]> images = new java.util.HashMap<>();
+        if (registrationIds.isEmpty()) {
+            return images;
+        }
+        for (Object[] row : RegistrationPhoto.getEntityManager().createQuery(
+                        "select p.registrationId, p.image from RegistrationPhoto p where p.registrationId in ?1 and p.status = ?2",
+                        Object[].class)
+                .setParameter(1, registrationIds).setParameter(2, PhotoStatus.ACCEPTED).getResultList()) {
+            images.put((Long) row[0], (byte[]) row[1]);
+        }
+        return images;
+    }
+
     private Registration active(String publicId) {
         Registration r = registrations.require(publicId);
         if (!r.status.isActive() || r.erasedAt != null) {

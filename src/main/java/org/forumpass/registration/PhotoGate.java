@@ -15,4 +15,7 @@ public interface PhotoGate {
 
     /** The accepted photo (JPEG) to print on the badge, or null. */
     byte[] acceptedImage(Long registrationId);
+
+    /** Issue 18: the accepted photos of several registrations in one query, by registration id (none: absent). */
+    java.util.Map<Long, byte[]> acceptedImages(java.util.Collection<Long> registrationIds);
 }

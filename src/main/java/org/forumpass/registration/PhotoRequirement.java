@@ -70,6 +70,36 @@ public class PhotoRequirement {
         return () -> gate.acceptedImage(id);
     }
 
+    /**
+     * Issue 18: the accepted photos of a print run, read {@code batch} registrations to a query as the pages ask for them
+     * (in order): one supplier per registration id, the photo or null. Only the batches around the page being drawn are
+     * held in memory.
+     */
+    public List<java.util.function.Supplier<byte[]>> printable(List<Long> registrationIds, int batch) {
+        if (!photos.isResolvable()) {
+            return java.util.Collections.nCopies(registrationIds.size(), null);
+        }
+        PhotoGate gate = photos.get();
+        java.util.Map<Integer, java.util.Map<Long, byte[]>> loaded = new java.util.LinkedHashMap<>(4, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, java.util.Map<Long, byte[]>> eldest) {
+                return size() > 2;
+            }
+        };
+        List<java.util.function.Supplier<byte[]>> suppliers = new java.util.ArrayList<>(registrationIds.size());
+        for (int i = 0; i < registrationIds.size(); i++) {
+            int block = i / batch;
+            Long id = registrationIds.get(i);
+            suppliers.add(() -> {
+                synchronized (loaded) {
+                    return loaded.computeIfAbsent(block, b -> gate.acceptedImages(registrationIds.subList(b * batch,
+                            Math.min(registrationIds.size(), (b + 1) * batch)))).get(id);
+                }
+            });
+        }
+        return suppliers;
+    }
+
     /** The photo part of the registration's view, or null. */
     Object viewOf(Registration r) {
         return photos.isResolvable() ? photos.get().photoOf(r).orElse(null) : null;
