@@ -181,6 +181,11 @@ public final class LoadHarness {
         if (scenarios.contains("import")) { // issue 18's import of 10,000 delegates, again, and with bad rows
             new ImportBench(base, token, http, this::figure).run(opt("import-rows", 10_000));
         }
+        if (app != null && options.containsKey("nmt")) { // with jvm=-XX:NativeMemoryTracking=summary: where the RSS goes
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(app.pid()), "VM.native_memory", "summary").redirectErrorStream(true)
+                    .start();
+            System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");
         }
