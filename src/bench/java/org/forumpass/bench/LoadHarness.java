@@ -75,6 +75,7 @@ public final class LoadHarness {
     private double liveThroughput;
     private AppProcess app;
     private LocalMariaDb db;
+    private SmtpSink smtp;
     private Load load;
 
     private LoadHarness(Map<String, String> options) {
@@ -186,6 +187,10 @@ public final class LoadHarness {
                     .start();
             System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         }
+        if (smtp != null) {
+            System.out.printf(Locale.ROOT, "mails the app sent to the harness's SMTP sink: %,d%n", smtp.mails());
+            figure("mails sent over SMTP during the run (to the harness's sink)", String.format(Locale.ROOT, "%,d", smtp.mails()));
+        }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");
         }
@@ -217,11 +222,12 @@ public final class LoadHarness {
         String url = builtFor.equals("mariadb") ? db.jdbcUrl() : db.jdbcUrl().replace("jdbc:mariadb:", "jdbc:mysql:");
         options.putIfAbsent("jdbc", db.jdbcUrl());
         String heap = options.getOrDefault("heap", "256m");
+        smtp = new SmtpSink(); // mails are sent as in production, to a server that keeps none (not into the mock mailbox)
         long launched = System.nanoTime();
-        app = AppProcess.builder(jar, dir.resolve("app")).name("bench")
+        app = mailer(AppProcess.builder(jar, dir.resolve("app")).name("bench")
                 .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
                 .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
-                .jvmArgs(jvmArgs(heap))
+                .jvmArgs(jvmArgs(heap)))
                 .start();
         double ready = (System.nanoTime() - launched) / 1e9;
         String started = Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
@@ -232,16 +238,22 @@ public final class LoadHarness {
                 String.format(Locale.ROOT, "%.1f s (Quarkus \"started in\" %s s)", ready, started));
         app.stop();
         launched = System.nanoTime();
-        app = AppProcess.builder(jar, dir.resolve("app")).name("bench")
+        app = mailer(AppProcess.builder(jar, dir.resolve("app")).name("bench")
                 .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
                 .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
-                .jvmArgs(jvmArgs(heap))
+                .jvmArgs(jvmArgs(heap)))
                 .start();
         ready = (System.nanoTime() - launched) / 1e9;
         figure("start again on the existing schema", String.format(Locale.ROOT, "%.1f s", ready));
         figure("memory (RSS) of the app, -Xmx" + heap + ", idle after start", settledRssKb(app) / 1024 + " MB");
         base = app.uri();
         return AppProcess.ADMIN_PASSWORD;
+    }
+
+    /** The app sends its mails over SMTP to the harness's sink (mailer.mock=false), as a production app does. */
+    private AppProcess.Builder mailer(AppProcess.Builder b) {
+        return b.env("QUARKUS_MAILER_MOCK", "false").env("QUARKUS_MAILER_HOST", "127.0.0.1")
+                .env("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
     }
 
     /** The app's RSS once it holds still (two readings half a second apart within 1 MB), or after 15 s. */
@@ -280,6 +292,9 @@ public final class LoadHarness {
         }
         if (db != null) {
             db.close();
+        }
+        if (smtp != null) {
+            smtp.close();
         }
     }
 
