@@ -841,10 +841,14 @@ public final class LoadHarness {
     }
 
     private static Map<String, Object> event(String slug, int capacity) {
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(2);
+        return event(slug, "Benchmark " + slug, capacity, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).minusHours(2));
+    }
+
+    /** The body of {@code POST /api/v1/events}: an event in Shanghai of two days from {@code start}, no sessions. */
+    static Map<String, Object> event(String slug, String name, int capacity, OffsetDateTime start) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("slug", slug);
-        e.put("name", "Benchmark " + slug);
+        e.put("name", name);
         e.put("city", "Shanghai");
         e.put("venue", "Hall");
         e.put("startsAt", start.toString());

@@ -238,17 +238,8 @@ final class RushBench {
     /** A new event with {@code capacity} places, open for registration; answers its slug. */
     private String event(int capacity) throws Exception {
         String slug = "rush-open-" + UUID.randomUUID().toString().substring(0, 6);
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(30);
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("slug", slug);
-        e.put("name", "Rush " + slug);
-        e.put("city", "Shanghai");
-        e.put("venue", "Hall");
-        e.put("startsAt", start.toString());
-        e.put("endsAt", start.plusDays(2).toString());
-        e.put("timeZone", "Asia/Shanghai");
-        e.put("capacity", capacity);
-        e.put("sessions", List.of());
+        Map<String, Object> e = LoadHarness.event(slug, "Rush " + slug, capacity,
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS).plusDays(30));
         send(HttpRequest.newBuilder(base.resolve("/api/v1/events")).timeout(Duration.ofMinutes(1))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(e))).build(), 201);
