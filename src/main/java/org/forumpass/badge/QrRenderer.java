@@ -202,41 +202,49 @@ public final class QrRenderer {
 
     /**
      * The code as vector squares on a PDF page (runs of dark modules on white, the quiet zone included): sharp at
-     * any print resolution, a few kilobytes. Badges and visa letters draw their codes with it.
+     * any print resolution, a few kilobytes. Visa letters draw their codes with it, through PDFBox.
      */
     public static void drawPdf(org.apache.pdfbox.pdmodel.PDPageContentStream cs, String code, float x, float y, float size)
             throws IOException {
-        BitMatrix m = matrix(code, 0);
-        float module = size / m.getWidth();
         cs.setNonStrokingColor(java.awt.Color.WHITE);
         cs.addRect(x, y, size, size);
         cs.fill();
         cs.setNonStrokingColor(java.awt.Color.BLACK);
-        for (int row = 0; row < m.getHeight(); row++) {
-            int col = 0;
-            while (col < m.getWidth()) {
-                if (!m.get(col, row)) {
-                    col++;
-                    continue;
+        IOException[] failed = new IOException[1];
+        darkRuns(code, x, y, size, (rx, ry, w, h) -> {
+            if (failed[0] == null) {
+                try {
+                    cs.addRect(rx, ry, w, h);
+                } catch (IOException e) {
+                    failed[0] = e;
                 }
-                int start = col;
-                while (col < m.getWidth() && m.get(col, row)) {
-                    col++;
-                }
-                cs.addRect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
             }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
         }
         cs.fill();
     }
 
     /** The same squares on a page of a streamed PDF (issue 18: badges). */
     public static void drawPdf(org.forumpass.common.PdfCanvas cs, String code, float x, float y, float size) {
-        BitMatrix m = matrix(code, 0);
-        float module = size / m.getWidth();
         cs.fillColor(0xFFFFFF);
         cs.rect(x, y, size, size);
         cs.fill();
         cs.fillColor(0x000000);
+        darkRuns(code, x, y, size, cs::rect);
+        cs.fill();
+    }
+
+    /** A rectangle in PDF page coordinates (origin bottom left). */
+    interface Rect {
+        void add(float x, float y, float width, float height);
+    }
+
+    /** Each horizontal run of dark modules of the code's matrix, as a rectangle in a square of {@code size} at (x, y). */
+    private static void darkRuns(String code, float x, float y, float size, Rect out) {
+        BitMatrix m = matrix(code, 0);
+        float module = size / m.getWidth();
         for (int row = 0; row < m.getHeight(); row++) {
             int col = 0;
             while (col < m.getWidth()) {
@@ -248,10 +256,9 @@ public final class QrRenderer {
                 while (col < m.getWidth() && m.get(col, row)) {
                     col++;
                 }
-                cs.rect(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
+                out.add(x + start * module, y + size - (row + 1) * module, (col - start) * module, module);
             }
         }
-        cs.fill();
     }
 
     public static int clamp(int size) {

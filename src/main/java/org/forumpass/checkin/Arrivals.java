@@ -46,8 +46,8 @@ import org.jboss.logging.Logger;
  * the database, not by listening to this replica's scans. One poller per event per replica, and only while someone
  * on this replica follows it: every {@value #POLL_MILLIS} ms it reads the event's VIPs with their earliest check-in
  * (an event has a few hundred VIPs at most, so the whole set is read each time), and each follower is sent the ones
- * it has not been sent yet, by registration id. Nothing depends on the order of generated ids, which concurrent
- * commits do not keep; a follower who joins late gets every VIP already arrived at once, then the new ones.
+ * it has not been sent yet, by registration id. Generated ids only break ties of time (concurrent commits do not keep
+ * their order); a follower who joins late gets every VIP already arrived at once, then the new ones.
  */
 @ApplicationScoped
 public class Arrivals {
@@ -58,7 +58,7 @@ public class Arrivals {
 
     /** One VIP's earliest check-in, from {@link #read}. */
     private static final String SQL = "select r.public_id, r.given_name, r.family_name, r.native_name, r.organization,"
-            + " r.country, r.category, r.vip_rank, r.protocol_note, c.session_key, c.first_scanned_at, c.first_device_id"
+            + " r.country, r.category, r.vip_rank, r.protocol_note, c.session_key, c.first_scanned_at, c.first_device_id, c.id"
             + " from registration r join checkin c on c.registration_id = r.id"
             + " where r.event_id = ? and r.vip = true";
 
@@ -201,7 +201,12 @@ public class Arrivals {
 
     /** A VIP's check-in at one door, as read. */
     private record Row(String id, String givenName, String familyName, String nativeName, String organization, String country,
-                       Category category, Integer rank, String note, long door, Instant at, String deviceId) {
+                       Category category, Integer rank, String note, long door, Instant at, String deviceId, long checkIn) {
+        /**
+         * Earlier in time; at the same time (a store that keeps whole seconds, issue 20), the check-in written first.
+         * Ids are the last word only for ties: concurrent commits do not keep their order otherwise.
+         */
+        static final Comparator<Row> EARLIEST = Comparator.comparing(Row::at).thenComparingLong(Row::checkIn);
     }
 
     /** The event's VIPs who have checked in at any door, each once, at their earliest check-in, earliest first. */
@@ -217,15 +222,15 @@ public class Arrivals {
                     Integer vipRank = rs.wasNull() ? null : rank;
                     Row row = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), Category.valueOf(rs.getString(7)), vipRank, rs.getString(9), rs.getLong(10),
-                            instant(rs.getObject(11, LocalDateTime.class)), rs.getString(12));
-                    first.merge(row.id(), row, (a, b) -> b.at().isBefore(a.at()) ? b : a);
+                            instant(rs.getObject(11, LocalDateTime.class)), rs.getString(12), rs.getLong(13));
+                    first.merge(row.id(), row, (a, b) -> Row.EARLIEST.compare(b, a) < 0 ? b : a);
                 }
             }
         } catch (SQLException e) {
             throw new ScanStore.ScanStoreException(e);
         }
         List<Item> out = new ArrayList<>(first.size());
-        first.values().stream().sorted(Comparator.comparing(Row::at).thenComparing(Row::id)).forEach(r -> {
+        first.values().stream().sorted(Row.EARLIEST).forEach(r -> {
             AgendaSession session = r.door() == CheckIn.ENTRANCE ? null : venue.byId().get(r.door());
             Arrival a = new Arrival(r.id(), r.givenName(), r.familyName(), r.nativeName(), r.organization(), r.country(),
                     r.category(), r.rank(), r.note(), session == null ? null : session.code,

@@ -109,7 +109,7 @@ public class Registration extends BaseEntity {
 
     /** The longest-waiting registration of the event, if any. */
     public static Optional<Registration> findFirstWaitlisted(Event event) {
-        return find("event = ?1 and status = ?2 order by waitlistedAt, publicId", event, RegistrationStatus.WAITLISTED)
+        return find("event = ?1 and status = ?2 order by waitlistedAt, id", event, RegistrationStatus.WAITLISTED)
                 .firstResultOptional();
     }
 }

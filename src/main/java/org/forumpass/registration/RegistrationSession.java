@@ -46,7 +46,7 @@ public class RegistrationSession extends BaseEntity {
     /** The longest-waiting delegate for a seat in the session whose registration holds an event place. */
     public static Optional<RegistrationSession> findFirstWaiting(AgendaSession session) {
         return find("from RegistrationSession rs join fetch rs.registration r where rs.session = ?1 and rs.status = ?2"
-                        + " and r.holdsSeat = true order by rs.waitlistedAt, r.publicId",
+                        + " and r.holdsSeat = true order by rs.waitlistedAt, rs.id",
                 session, SeatStatus.WAITLISTED).firstResultOptional();
     }
 }

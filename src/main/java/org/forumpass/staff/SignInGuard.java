@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.forumpass.common.ClockProducer;
 import org.forumpass.common.ForumPassConfig;
 import org.forumpass.common.Throttle;
 import org.forumpass.common.error.DomainException;
@@ -36,6 +37,8 @@ public class SignInGuard {
     ForumPassConfig config;
     @Inject
     Clock clock;
+    @Inject
+    ClockProducer clocks;
 
     /** 429 {@code auth.too_many_attempts} while the pair waits or the username is over its ceiling. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -70,7 +73,7 @@ public class SignInGuard {
         Duration wait = wait(failures);
         if (!wait.isZero()) {
             em.createNativeQuery("update sign_in_failure set locked_until = ?1 where bucket = ?2")
-                    .setParameter(1, utc(now.plus(wait))).setParameter(2, bucket).executeUpdate();
+                    .setParameter(1, utc(now.plus(wait).plus(clocks.tick()))).setParameter(2, bucket).executeUpdate();
         }
         throttle.hit(ceilingKey(username), config.limits().signInWindow());
         if (sinceCleanup.incrementAndGet() % 1000 == 0) {

@@ -145,6 +145,22 @@ class RegistrationApiTest {
     }
 
     @Test
+    void anAddressDiffersFromAnotherByItsAccentsButNotByItsCase() {
+        // Issue 20: the address is compared lower-cased and otherwise exactly, on MySQL 8 and MariaDB alike, whose default
+        // collations would also fold accents (utf8mb4_0900_ai_ci: ß = ss; utf8mb4_general_ci: ß = s).
+        String slug = forum(100);
+        String local = "d-" + java.util.UUID.randomUUID();
+        register(slug, delegate("Müller." + local + "@example.org"));
+        anonymous().body(delegate("MÜLLER." + local + "@example.org")).post("/api/v1/events/" + slug + "/registrations").then()
+                .statusCode(409).body("code", is("registration.duplicate_email"));
+        assertEquals("CONFIRMED", register(slug, delegate("muller." + local + "@example.org")).get("status"));
+        assertEquals("CONFIRMED", register(slug, delegate("mueller." + local + "@example.org")).get("status"));
+        register(slug, delegate("straße." + local + "@example.org"));
+        assertEquals("CONFIRMED", register(slug, delegate("strasse." + local + "@example.org")).get("status"));
+        assertEquals("CONFIRMED", register(slug, delegate("strase." + local + "@example.org")).get("status"));
+    }
+
+    @Test
     void refusesRegistrationOutsideTheWindow() {
         String slug = slug();
         Map<String, Object> e = event(slug);
