@@ -1,0 +1,158 @@
+package org.forumpass.reliability;
+
+import static org.forumpass.reliability.Api.problemCode;
+import static org.forumpass.reliability.Api.read;
+import static org.forumpass.reliability.Api.sendAsync;
+import static org.forumpass.reliability.Suite.say;
+import static org.forumpass.reliability.Suite.seconds;
+import static org.forumpass.reliability.Suite.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.forumpass.ops.LocalGalera;
+import org.forumpass.seed.DelegateGenerator;
+import org.forumpass.seed.SyntheticDelegate;
+
+/** The scenarios of the Galera ITs, each on a {@link GaleraRig}: the smoke test runs some, the whole suite all. */
+final class GaleraScenarios {
+    private GaleraScenarios() {
+    }
+
+    /** What a rush measured: registrations answered per second and conflicts the replicas retried meanwhile. */
+    record Rate(double perSecond, long conflictsRetried) {
+    }
+
+    /**
+     * {@code people} register at once for {@code seats} seats, in turn at A (node 1), B (node 2) and C (HAProxy):
+     * exactly {@code seats} CONFIRMED and the rest WAITLISTED, in the answers, in /stats and in the rows of every node.
+     */
+    static Rate rush(GaleraRig rig, int people, int seats) throws Exception {
+        String slug = "rush-" + unique();
+        rig.apis.get(0).createEvent(slug, seats, false);
+        List<SyntheticDelegate> crowd = new DelegateGenerator(people * 7 + seats).generate(people);
+        long retriedBefore = rig.conflictsRetried();
+        long t = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < crowd.size(); i++) {
+            String address = "10.9." + i / 250 + "." + (i % 250 + 1);
+            calls.add(sendAsync(rig.apis.get(i % rig.apis.size()).register(slug, Api.delegate(crowd.get(i)), address)));
+        }
+        Map<String, Integer> outcome = new TreeMap<>();
+        for (CompletableFuture<HttpResponse<String>> c : calls) {
+            HttpResponse<String> r = c.get();
+            outcome.merge(r.statusCode() == 201 ? read(r).path("status").asText() : "HTTP " + r.statusCode() + " " + problemCode(r),
+                    1, Integer::sum);
+        }
+        double took = seconds(t, System.nanoTime());
+        long retried = rig.conflictsRetried() - retriedBefore;
+        say("galera: registration rush, %d at once for %d seats across A (node1), B (node2) and C (HAProxy) in %.1f s (%.0f/s),"
+                + " %d conflicts retried: %s", people, seats, took, people / took, retried, outcome);
+        assertEquals(Map.of("CONFIRMED", seats, "WAITLISTED", people - seats), outcome, "answers to the registration rush");
+        for (Api api : rig.apis) {
+            JsonNode byStatus = api.stats(slug).path("registrations").path("byStatus");
+            assertEquals(seats, byStatus.path("CONFIRMED").asInt(), "confirmed in /stats at " + api.base + ": " + byStatus);
+        }
+        for (LocalGalera.Node n : rig.cluster.nodes()) {
+            Stored stored = GaleraRig.stored(n);
+            long event = stored.eventId(slug);
+            assertEquals(seats, stored.count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'", event),
+                    "confirmed rows on " + n);
+            assertEquals(people, stored.count("select count(*) from registration where event_id = ?", event), "rows on " + n);
+            assertEquals(seats, stored.count("select seats_taken from event where id = ?", event), "seats taken on " + n);
+        }
+        return new Rate(people / took, retried);
+    }
+
+    /**
+     * 64 doors, spread over A, B and C, scan one delegate's badge into S1 at the same instant: exactly one ACCEPTED,
+     * every other door told ALREADY_CHECKED_IN, one check-in and 64 scan rows on every node.
+     */
+    static void oneBadgeManyDoors(GaleraRig rig) throws Exception {
+        String slug = "doors-" + unique();
+        Api atA = rig.apis.get(0);
+        atA.createEvent(slug, 10, true);
+        String code = atA.importDelegatesWithBadges(slug, 1, 64).get(0);
+        List<CompletableFuture<HttpResponse<String>>> scans = new ArrayList<>();
+        long t = System.nanoTime();
+        for (int d = 0; d < 64; d++) {
+            Api.Scan scan = new Api.Scan(code, "S1", "door-" + d, java.util.UUID.randomUUID().toString());
+            scans.add(sendAsync(rig.apis.get(d % rig.apis.size()).scan(slug, scan, Api.TIMEOUT)));
+        }
+        Map<String, Integer> results = new TreeMap<>();
+        for (CompletableFuture<HttpResponse<String>> c : scans) {
+            HttpResponse<String> r = c.get();
+            results.merge(r.statusCode() == 200 ? read(r).path("result").asText() : "HTTP " + r.statusCode() + " " + problemCode(r),
+                    1, Integer::sum);
+        }
+        double took = seconds(t, System.nanoTime());
+        say("galera: one badge at 64 doors on A, B and C at once, answered in %.2f s: %s", took, results);
+        assertEquals(Map.of("ACCEPTED", 1, "ALREADY_CHECKED_IN", 63), results, "answers to 64 scans of one badge");
+        for (LocalGalera.Node n : rig.cluster.nodes()) {
+            Stored stored = GaleraRig.stored(n);
+            long event = stored.eventId(slug);
+            assertEquals(1, stored.count("select count(*) from checkin where event_id = ?", event), "check-ins on " + n);
+            assertEquals(64, stored.scans(event).size(), "scan rows on " + n);
+        }
+    }
+
+    /** An event for traffic: registrations (plenty of seats) and a second event with {@code badges} badges to scan. */
+    record Venue(String registrationSlug, String scanSlug, List<String> badges) {
+    }
+
+    static Venue venue(GaleraRig rig, int badges, int seed) throws Exception {
+        Api atA = rig.apis.get(0);
+        String reg = "reg-" + unique();
+        atA.createEvent(reg, 100_000, false);
+        String scan = "scan-" + unique();
+        atA.createEvent(scan, 100_000, true);
+        return new Venue(reg, scan, atA.importDelegatesWithBadges(scan, badges, seed));
+    }
+
+    /**
+     * kill -9 of node {@code victim} under traffic at A, B and C: the replicas go on (a replica whose node died, or
+     * whose proxy is switching, may answer 503; none may answer 500 or hang), every acknowledged write is on the
+     * surviving nodes; the node restarts, rejoins by IST and then holds every acknowledged write too. Answers the
+     * time C took to fail over (kill to its next acknowledged answer), in seconds.
+     */
+    static double killNodeUnderLoad(GaleraRig rig, int victim, int seed) throws Exception {
+        Venue v = venue(rig, 60, seed);
+        LocalGalera.Node node = rig.cluster.node(victim);
+        long killedAt;
+        long restartedAt;
+        double rejoinSeconds;
+        GaleraTraffic traffic = new GaleraTraffic(rig, v.registrationSlug(), v.scanSlug(), v.badges(), seed, 3, List.of(0, 1, 2));
+        try {
+            org.awaitility.Awaitility.await("traffic before the kill").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> traffic.acknowledged() >= 150);
+            node.kill9();
+            killedAt = System.nanoTime();
+            org.awaitility.Awaitility.await("traffic after the kill").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(50))
+                    .until(() -> traffic.acknowledgedSince(killedAt) >= 150 && traffic.firstAcknowledgedAfter(2, killedAt) > 0);
+            restartedAt = System.nanoTime();
+            node.start().awaitSynced(java.time.Duration.ofMinutes(3));
+            rejoinSeconds = seconds(restartedAt, System.nanoTime());
+            long rejoinedAt = System.nanoTime();
+            org.awaitility.Awaitility.await("traffic after the rejoin").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> traffic.acknowledgedSince(rejoinedAt) >= 60);
+        } finally {
+            traffic.close();
+        }
+        double failover = seconds(killedAt, traffic.firstAcknowledgedAfter(2, killedAt));
+        say("galera: kill -9 of node%d under traffic (3 devices at each of A, B, C): C (HAProxy) acknowledged again %.2f s after"
+                + " the kill; node%d rejoined in %.1f s by %s; %s", victim, failover, victim, rejoinSeconds,
+                node.joinedByIst() ? "IST" : "SST", traffic.summary());
+        assertEquals(List.of(), traffic.failures(false), "answers other than 2xx and 503 (500s, hangs)");
+        for (LocalGalera.Node n : rig.cluster.nodes()) {
+            traffic.assertStoredOn(n); // the survivors, and the rejoined node once it caught up
+        }
+        assertEquals(true, node.joinedByIst(), "node" + victim + " rejoined by IST");
+        return failover;
+    }
+}
