@@ -197,10 +197,10 @@ public final class LocalGalera implements AutoCloseable {
         private final Path home;
         private final Path dataDir;
         private final Path errorLog;
-        private final int port = LocalMariaDb.freePort();
-        private final int gcommPort = LocalMariaDb.freePort();
-        private final int istPort = LocalMariaDb.freePort();
-        private final int sstPort = LocalMariaDb.freePort();
+        private final int port = stablePort();
+        private final int gcommPort = stablePort();
+        private final int istPort = stablePort();
+        private final int sstPort = stablePort();
         private final ClusterCheck check;
         private Process process;
 
@@ -394,11 +394,14 @@ public final class LocalGalera implements AutoCloseable {
             return out;
         }
 
-        /** True when the node's error log says its last join received an incremental state transfer (not a full SST). */
+        /**
+         * True when the node's error log says its last start caught up by an incremental state transfer (the donor
+         * sent the write sets it missed, "rsync IST completed"), not by a full copy of the data ("rsync SST completed").
+         */
         public boolean joinedByIst() {
-            String log = LocalMariaDb.tail(errorLog, 400);
-            int joined = log.lastIndexOf("IST received");
-            return joined >= 0 && log.lastIndexOf("SST received") < joined;
+            String log = LocalMariaDb.tail(errorLog, 2000);
+            String lastStart = log.substring(Math.max(0, log.lastIndexOf("Starting MariaDB")));
+            return lastStart.contains("IST received") && !lastStart.contains("rsync SST completed");
         }
 
         /** A connection as {@value LocalMariaDb#USER}, failing fast (2 s to connect, 5 s per statement) when the node is down. */
@@ -443,6 +446,33 @@ public final class LocalGalera implements AutoCloseable {
     private static final List<String> SHARED_OPTIONS = List.of("--character-set-server=utf8mb4",
             "--collation-server=utf8mb4_unicode_ci", "--innodb-buffer-pool-size=128M", "--innodb-log-file-size=16M",
             "--max-connections=400");
+
+    /** Ports this JVM has handed out to nodes. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): a node binds its ports long after they are chosen,
+     * and again at every restart, and a port of the ephemeral range may meanwhile be the source port of any outgoing
+     * connection on the machine (seen: group communication failing to bind, "Address already in use").
+     */
+    static int stablePort() {
+        java.util.Random random = new java.util.Random();
+        for (int tries = 0; tries < 1000; tries++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            } catch (IOException inUse) {
+                continue;
+            }
+            if (HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port in 20000-31999");
+    }
 
     /** As root the nodes run as mysql: the joiner's rsync SST writes the data directory as the server's user. */
     private static String osUser() {

@@ -20,16 +20,20 @@ final class GaleraRig implements AutoCloseable {
     final Path dir;
     final LocalGalera cluster;
     final LocalHaproxy proxy;
+    /** A, B and C, in that order. */
     final List<AppProcess> replicas;
     /** The organizer at A, B and C, in that order (one token: the replicas share the secret). */
     final List<Api> apis;
+    private final List<AppProcess.Builder> builders;
 
-    private GaleraRig(Path dir, LocalGalera cluster, LocalHaproxy proxy, List<AppProcess> replicas, List<Api> apis) {
+    private GaleraRig(Path dir, LocalGalera cluster, LocalHaproxy proxy, List<AppProcess.Builder> builders,
+                      List<AppProcess> replicas, List<Api> apis) {
         this.dir = dir;
         this.cluster = cluster;
         this.proxy = proxy;
-        this.replicas = replicas;
-        this.apis = apis;
+        this.builders = builders;
+        this.replicas = new java.util.ArrayList<>(replicas);
+        this.apis = new java.util.ArrayList<>(apis);
     }
 
     /** Forms the cluster, starts HAProxy and the three replicas (at once, racing through Flyway on an empty schema). */
@@ -47,12 +51,14 @@ final class GaleraRig implements AutoCloseable {
             LocalGalera c = cluster;
             LocalHaproxy p = proxy;
             t = System.nanoTime();
-            List<AppProcess> replicas = Suite.startAll(replica(dir, "a", scheme -> causal(c.node(1).jdbcUrl(scheme))),
+            List<AppProcess.Builder> builders = List.of(replica(dir, "a", scheme -> causal(c.node(1).jdbcUrl(scheme))),
                     replica(dir, "b", scheme -> causal(c.node(2).jdbcUrl(scheme))), replica(dir, "c", scheme -> causal(p.jdbcUrl(scheme))));
+            List<AppProcess> replicas = Suite.startAll(builders.toArray(new AppProcess.Builder[0]));
             say("galera: replicas A (node1), B (node2) and C (%s) ready %.1f s after launch, started together on an empty schema",
                     proxy, seconds(t, System.nanoTime()));
             Api atA = Api.organizer(replicas.get(0));
-            return new GaleraRig(dir, cluster, proxy, replicas, List.of(atA, atA.at(replicas.get(1)), atA.at(replicas.get(2))));
+            return new GaleraRig(dir, cluster, proxy, builders, replicas,
+                    List.of(atA, atA.at(replicas.get(1)), atA.at(replicas.get(2))));
         } catch (Exception | Error e) {
             Suite.closeAll(proxy, cluster);
             throw e;
@@ -90,8 +96,12 @@ final class GaleraRig implements AutoCloseable {
                 .env("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
     }
 
-    AppProcess a() {
-        return replicas.get(0);
+    /** Starts replica {@code i} (0 = A) again, on the same database address, after a kill; its organizer token still holds. */
+    void restart(int i) {
+        replicas.get(i).close();
+        AppProcess again = builders.get(i).start();
+        replicas.set(i, again);
+        apis.set(i, apis.get(i).at(again));
     }
 
     /** Conflicts retried in all the replicas so far (the counter forumpass_db_conflicts_retried_total in /q/metrics). */

@@ -155,4 +155,136 @@ final class GaleraScenarios {
         assertEquals(true, node.joinedByIst(), "node" + victim + " rejoined by IST");
         return failover;
     }
+
+    /**
+     * kill -9 of replica B under traffic at A, B and C: the others go on, and every write B acknowledged before it died
+     * (and every write A and C acknowledged) is on every node. B is started again afterwards.
+     */
+    static void killReplicaUnderLoad(GaleraRig rig, int seed) throws Exception {
+        Venue v = venue(rig, 60, seed);
+        GaleraTraffic traffic = new GaleraTraffic(rig, v.registrationSlug(), v.scanSlug(), v.badges(), seed, 3, List.of(0, 1, 2));
+        long killedAt;
+        try {
+            org.awaitility.Awaitility.await("traffic before the kill").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> traffic.acknowledged() >= 150);
+            rig.replicas.get(1).kill9();
+            killedAt = System.nanoTime();
+            org.awaitility.Awaitility.await("traffic after the kill").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> traffic.acknowledgedSince(killedAt) >= 150);
+        } finally {
+            traffic.close();
+        }
+        long ackedByB = traffic.answers.stream().filter(a -> a.replica() == 1 && a.acknowledged()).count();
+        say("galera: kill -9 of replica B (node2) under traffic: B had acknowledged %d writes, %d requests to it were cut off;"
+                + " %s", ackedByB, traffic.count(-1), traffic.summary());
+        assertEquals(List.of(), traffic.failures(true), "answers other than 2xx, 503 and the cut-off requests to B");
+        for (LocalGalera.Node n : rig.cluster.nodes()) {
+            traffic.assertStoredOn(n);
+        }
+        rig.restart(1);
+    }
+
+    /**
+     * A rolling restart of the three nodes, one at a time (a clean stop, a few seconds down, a start that rejoins by
+     * IST), under traffic at A, B and C: no 500s or hangs, nothing acknowledged lost, and C, behind HAProxy, answers
+     * throughout. Answers C's longest time without an acknowledged answer, in seconds.
+     */
+    static double rollingRestart(GaleraRig rig, int seed) throws Exception {
+        Venue v = venue(rig, 60, seed);
+        GaleraTraffic traffic = new GaleraTraffic(rig, v.registrationSlug(), v.scanSlug(), v.badges(), seed, 3, List.of(0, 1, 2));
+        List<String> rejoins = new ArrayList<>();
+        long started = System.nanoTime();
+        try {
+            org.awaitility.Awaitility.await("traffic before the restarts").atMost(java.time.Duration.ofMinutes(2))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> traffic.acknowledged() >= 100);
+            for (LocalGalera.Node n : rig.cluster.nodes()) {
+                n.stop();
+                Thread.sleep(3_000);
+                long t = System.nanoTime();
+                n.start().awaitSynced(java.time.Duration.ofMinutes(3));
+                rejoins.add(String.format(java.util.Locale.ROOT, "node%d %.1f s (%s)", n.index(), seconds(t, System.nanoTime()),
+                        n.joinedByIst() ? "IST" : "SST"));
+                long synced = System.nanoTime();
+                org.awaitility.Awaitility.await("traffic after node" + n.index() + " rejoined").atMost(java.time.Duration.ofMinutes(2))
+                        .pollInterval(java.time.Duration.ofMillis(50)).until(() -> traffic.acknowledgedSince(synced) >= 60);
+            }
+        } finally {
+            traffic.close();
+        }
+        double gap = traffic.longestGap(2, started);
+        say("galera: rolling restart of node1, node2 and node3 under traffic in %.1f s: rejoined %s; C (HAProxy) never more than"
+                + " %.2f s without an acknowledged answer; %s", seconds(started, System.nanoTime()), rejoins, gap, traffic.summary());
+        assertEquals(List.of(), traffic.failures(false), "answers other than 2xx and 503 (500s, hangs)");
+        for (LocalGalera.Node n : rig.cluster.nodes()) {
+            traffic.assertStoredOn(n);
+        }
+        assertEquals(true, gap < 15, "C, behind HAProxy, answered throughout the restarts (longest gap " + gap + " s)");
+        return gap;
+    }
+
+    /** Registrations and scans answered per second by some replicas, at a fixed concurrency. */
+    record Throughput(double registrations, double scans) {
+    }
+
+    /**
+     * 400 registrations (16 at a time) and then 1,200 scans (32 at a time) of 100 badges, spread over {@code apis};
+     * every answer must be 201 or 200.
+     */
+    static Throughput throughput(List<Api> apis, int seed) throws Exception {
+        Api first = apis.get(0);
+        String reg = "tput-" + unique();
+        first.createEvent(reg, 100_000, false);
+        String scan = "tputs-" + unique();
+        first.createEvent(scan, 100_000, true);
+        List<String> badges = first.importDelegatesWithBadges(scan, 100, seed);
+        List<SyntheticDelegate> people = new DelegateGenerator(seed + 1).generate(400);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            long t = System.nanoTime();
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < 16; w++) {
+                work.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < people.size(); i = next.getAndIncrement()) {
+                        HttpResponse<String> r = Api.send(apis.get(i % apis.size()).register(reg, Api.delegate(people.get(i)),
+                                "10.6." + i / 250 + "." + (i % 250 + 1)));
+                        if (r.statusCode() != 201) {
+                            failures.add("registration " + r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get();
+            }
+            double registrations = people.size() / seconds(t, System.nanoTime());
+            next.set(0);
+            work.clear();
+            t = System.nanoTime();
+            for (int w = 0; w < 32; w++) {
+                String device = "tput-door-" + w;
+                work.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < 1200; i = next.getAndIncrement()) {
+                        Api.Scan s = new Api.Scan(badges.get(i % badges.size()), i % 2 == 0 ? "S1" : null, device,
+                                java.util.UUID.randomUUID().toString());
+                        HttpResponse<String> r = Api.send(apis.get(i % apis.size()).scan(scan, s, Api.TIMEOUT));
+                        if (r.statusCode() != 200) {
+                            failures.add("scan " + r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get();
+            }
+            double scans = 1200 / seconds(t, System.nanoTime());
+            assertEquals(List.of(), failures, "answers other than 201 and 200");
+            return new Throughput(registrations, scans);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

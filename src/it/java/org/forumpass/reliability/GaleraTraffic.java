@@ -139,6 +139,20 @@ final class GaleraTraffic implements AutoCloseable {
                 .mapToLong(Answer::atNanos).min().orElse(-1);
     }
 
+    /** The longest time, after {@code fromNanos}, in which this replica acknowledged nothing (up to the last answer). */
+    double longestGap(int replica, long fromNanos) {
+        long[] times = answers.stream().filter(a -> a.replica() == replica && a.acknowledged() && a.atNanos() > fromNanos)
+                .mapToLong(Answer::atNanos).sorted().toArray();
+        long last = answers.stream().mapToLong(Answer::atNanos).max().orElse(fromNanos);
+        long previous = fromNanos;
+        long gap = 0;
+        for (long t : times) {
+            gap = Math.max(gap, t - previous);
+            previous = t;
+        }
+        return Math.max(gap, last - previous) / 1e9;
+    }
+
     /** Answers that are neither acknowledged nor 503 (nor, when {@code cutOffAllowed}, cut off by a killed replica). */
     List<Answer> failures(boolean cutOffAllowed) {
         return answers.stream().filter(a -> !a.acknowledged() && a.status() != 503 && !(cutOffAllowed && a.status() == -1)).toList();
