@@ -24,15 +24,11 @@ final class GaleraScenarios {
     private GaleraScenarios() {
     }
 
-    /** What a rush measured: registrations answered per second and conflicts the replicas retried meanwhile. */
-    record Rate(double perSecond, long conflictsRetried) {
-    }
-
     /**
      * {@code people} register at once for {@code seats} seats, in turn at A (node 1), B (node 2) and C (HAProxy):
      * exactly {@code seats} CONFIRMED and the rest WAITLISTED, in the answers, in /stats and in the rows of every node.
      */
-    static Rate rush(GaleraRig rig, int people, int seats) throws Exception {
+    static void rush(GaleraRig rig, int people, int seats) throws Exception {
         String slug = "rush-" + unique();
         rig.apis.get(0).createEvent(slug, seats, false);
         List<SyntheticDelegate> crowd = new DelegateGenerator(people * 7 + seats).generate(people);
@@ -66,7 +62,6 @@ final class GaleraScenarios {
             assertEquals(people, stored.count("select count(*) from registration where event_id = ?", event), "rows on " + n);
             assertEquals(seats, stored.count("select seats_taken from event where id = ?", event), "seats taken on " + n);
         }
-        return new Rate(people / took, retried);
     }
 
     /**
@@ -148,7 +143,8 @@ final class GaleraScenarios {
         say("galera: kill -9 of node%d under traffic (3 devices at each of A, B, C): C (HAProxy) acknowledged again %.2f s after"
                 + " the kill; node%d rejoined in %.1f s by %s; %s", victim, failover, victim, rejoinSeconds,
                 node.joinedByIst() ? "IST" : "SST", traffic.summary());
-        assertEquals(List.of(), traffic.failures(false), "answers other than 2xx and 503 (500s, hangs)");
+        assertEquals(List.of(), traffic.failures(false), "answers other than 2xx, 503 and 409 request.conflict (500s, hangs)");
+        traffic.assertFewConflicts();
         for (LocalGalera.Node n : rig.cluster.nodes()) {
             traffic.assertStoredOn(n); // the survivors, and the rejoined node once it caught up
         }
@@ -177,7 +173,9 @@ final class GaleraScenarios {
         long ackedByB = traffic.answers.stream().filter(a -> a.replica() == 1 && a.acknowledged()).count();
         say("galera: kill -9 of replica B (node2) under traffic: B had acknowledged %d writes, %d requests to it were cut off;"
                 + " %s", ackedByB, traffic.count(-1), traffic.summary());
-        assertEquals(List.of(), traffic.failures(true), "answers other than 2xx, 503 and the cut-off requests to B");
+        assertEquals(List.of(), traffic.failures(true),
+                "answers other than 2xx, 503, 409 request.conflict and the cut-off requests to B");
+        traffic.assertFewConflicts();
         for (LocalGalera.Node n : rig.cluster.nodes()) {
             traffic.assertStoredOn(n);
         }
@@ -214,7 +212,8 @@ final class GaleraScenarios {
         double gap = traffic.longestGap(2, started);
         say("galera: rolling restart of node1, node2 and node3 under traffic in %.1f s: rejoined %s; C (HAProxy) never more than"
                 + " %.2f s without an acknowledged answer; %s", seconds(started, System.nanoTime()), rejoins, gap, traffic.summary());
-        assertEquals(List.of(), traffic.failures(false), "answers other than 2xx and 503 (500s, hangs)");
+        assertEquals(List.of(), traffic.failures(false), "answers other than 2xx, 503 and 409 request.conflict (500s, hangs)");
+        traffic.assertFewConflicts();
         for (LocalGalera.Node n : rig.cluster.nodes()) {
             traffic.assertStoredOn(n);
         }
@@ -227,17 +226,17 @@ final class GaleraScenarios {
     }
 
     /**
-     * 400 registrations (16 at a time) and then 1,200 scans (32 at a time) of 100 badges, spread over {@code apis};
-     * every answer must be 201 or 200.
+     * {@code registrations} registrations (16 at a time) and then {@code scans} scans (32 at a time) of 100 badges,
+     * spread over {@code apis}; every answer must be 201 or 200.
      */
-    static Throughput throughput(List<Api> apis, int seed) throws Exception {
+    static Throughput throughput(List<Api> apis, int seed, int registrations, int scans) throws Exception {
         Api first = apis.get(0);
         String reg = "tput-" + unique();
         first.createEvent(reg, 100_000, false);
         String scan = "tputs-" + unique();
         first.createEvent(scan, 100_000, true);
         List<String> badges = first.importDelegatesWithBadges(scan, 100, seed);
-        List<SyntheticDelegate> people = new DelegateGenerator(seed + 1).generate(400);
+        List<SyntheticDelegate> people = new DelegateGenerator(seed + 1).generate(registrations);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(32);
         try {
             java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -259,14 +258,14 @@ final class GaleraScenarios {
             for (java.util.concurrent.Future<?> f : work) {
                 f.get();
             }
-            double registrations = people.size() / seconds(t, System.nanoTime());
+            double registrationRate = people.size() / seconds(t, System.nanoTime());
             next.set(0);
             work.clear();
             t = System.nanoTime();
             for (int w = 0; w < 32; w++) {
                 String device = "tput-door-" + w;
                 work.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < 1200; i = next.getAndIncrement()) {
+                    for (int i = next.getAndIncrement(); i < scans; i = next.getAndIncrement()) {
                         Api.Scan s = new Api.Scan(badges.get(i % badges.size()), i % 2 == 0 ? "S1" : null, device,
                                 java.util.UUID.randomUUID().toString());
                         HttpResponse<String> r = Api.send(apis.get(i % apis.size()).scan(scan, s, Api.TIMEOUT));
@@ -280,9 +279,9 @@ final class GaleraScenarios {
             for (java.util.concurrent.Future<?> f : work) {
                 f.get();
             }
-            double scans = 1200 / seconds(t, System.nanoTime());
+            double scanRate = scans / seconds(t, System.nanoTime());
             assertEquals(List.of(), failures, "answers other than 201 and 200");
-            return new Throughput(registrations, scans);
+            return new Throughput(registrationRate, scanRate);
         } finally {
             pool.shutdownNow();
         }
