@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -382,18 +380,6 @@ public final class LocalGalera implements AutoCloseable {
             }
         }
 
-        /** The Galera status variables ({@code wsrep_%}) that tell how the node joined and what it holds. */
-        public Map<String, String> wsrepStatus() throws SQLException {
-            Map<String, String> out = new TreeMap<>();
-            try (Connection c = connect(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SHOW STATUS LIKE 'wsrep_%'")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            return out;
-        }
-
         /**
          * True when the node's error log says its last start caught up by an incremental state transfer (the donor
          * sent the write sets it missed, "rsync IST completed"), not by a full copy of the data ("rsync SST completed").
@@ -426,14 +412,6 @@ public final class LocalGalera implements AutoCloseable {
 
         public int index() {
             return index;
-        }
-
-        public long pid() {
-            return process.pid();
-        }
-
-        public Path errorLog() {
-            return errorLog;
         }
 
         @Override

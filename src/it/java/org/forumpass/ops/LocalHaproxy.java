@@ -25,13 +25,11 @@ import org.awaitility.Awaitility;
  * goes, the first healthy backup takes over.</p>
  */
 public final class LocalHaproxy implements AutoCloseable {
-    private final Path dir;
     private final int port;
     private final Process process;
     private final Thread reaper;
 
-    private LocalHaproxy(Path dir, int port, Process process) {
-        this.dir = dir;
+    private LocalHaproxy(int port, Process process) {
         this.port = port;
         this.process = process;
         this.reaper = new Thread(process::destroyForcibly, "local-haproxy-reaper");
@@ -72,7 +70,7 @@ public final class LocalHaproxy implements AutoCloseable {
             Process p = new ProcessBuilder(haproxy.toString(), "-f", file.toString(), "-db").directory(dir.toFile())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile()))
                     .start();
-            LocalHaproxy proxy = new LocalHaproxy(dir, port, p);
+            LocalHaproxy proxy = new LocalHaproxy(port, p);
             Awaitility.await("haproxy listening on " + port).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                     .until(() -> {
                         if (!p.isAlive()) {
@@ -98,16 +96,6 @@ public final class LocalHaproxy implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    /** The lines HAProxy logged about its servers going down and up (with -db it logs them to its output). */
-    public List<String> serverEvents() {
-        try {
-            return Files.readAllLines(dir.resolve("haproxy.log")).stream().filter(l -> l.contains("is DOWN") || l.contains("is UP"))
-                    .toList();
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 
     @Override
