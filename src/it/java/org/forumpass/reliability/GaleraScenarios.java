@@ -140,8 +140,11 @@ final class GaleraScenarios {
             traffic.close();
         }
         double failover = seconds(killedAt, traffic.firstAcknowledgedAfter(2, killedAt));
+        int survivor = victim == 1 ? 1 : 0; // A, or B when A's node is the victim: a replica on a node that stays up
+        double stall = seconds(killedAt, traffic.firstAcknowledgedAfter(survivor, killedAt));
         say("galera: kill -9 of node%d under traffic (3 devices at each of A, B, C): C (HAProxy) acknowledged again %.2f s after"
-                + " the kill; node%d rejoined in %.1f s by %s; %s", victim, failover, victim, rejoinSeconds,
+                + " the kill, %s (on a surviving node) %.2f s after (the cluster's writes wait until it evicts the dead node);"
+                + " node%d rejoined in %.1f s by %s; %s", victim, failover, survivor == 0 ? "A" : "B", stall, victim, rejoinSeconds,
                 node.joinedByIst() ? "IST" : "SST", traffic.summary());
         assertEquals(List.of(), traffic.failures(false), "answers other than 2xx, 503 and 409 request.conflict (500s, hangs)");
         traffic.assertFewConflicts();
