@@ -39,6 +39,12 @@ class GaleraIT {
     }
 
     @Test
+    @Order(0)
+    void replicasStartedTogetherMigratedTheSchemaOnce() throws Exception {
+        GaleraScenarios.migratedOnce(rig);
+    }
+
+    @Test
     @Order(1)
     void rushAcrossNodesConfirmsExactlyTheSeats() throws Exception {
         GaleraScenarios.rush(rig, 300, 10);

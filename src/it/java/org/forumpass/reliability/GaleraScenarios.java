@@ -25,6 +25,30 @@ final class GaleraScenarios {
     }
 
     /**
+     * The replicas started together through three nodes on an empty schema (GaleraRig) migrated it once: on every node
+     * each migration is in Flyway's history exactly once, none failed, every one of the app's migrations is there, and
+     * the migration lease was given back.
+     */
+    static void migratedOnce(GaleraRig rig) throws Exception {
+        long migrations;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
+                java.nio.file.Path.of("src/main/resources/db/migration"))) {
+            migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        for (LocalGalera.Node n : rig.cluster.nodes()) {
+            Stored stored = GaleraRig.stored(n);
+            assertEquals(0, stored.count("select count(*) from flyway_schema_history where success = 0"), "failed migrations on " + n);
+            assertEquals(stored.count("select count(distinct version) from flyway_schema_history where version <> '0'"),
+                    stored.count("select count(*) from flyway_schema_history where version <> '0'"), "migrations applied twice on " + n);
+            assertEquals(migrations, stored.count("select count(*) from flyway_schema_history where version <> '0'"),
+                    "migrations applied on " + n);
+            assertEquals(0, stored.count("select count(*) from forumpass_migration_lease"), "migration lease still held on " + n);
+        }
+        say("galera: three replicas started together through node1, node2 and HAProxy on an empty schema: each of the %d"
+                + " migrations applied once (one replica migrated, the others waited for its lease), none failed", migrations);
+    }
+
+    /**
      * {@code people} register at once for {@code seats} seats, in turn at A (node 1), B (node 2) and C (HAProxy):
      * exactly {@code seats} CONFIRMED and the rest WAITLISTED, in the answers, in /stats and in the rows of every node.
      */

@@ -31,6 +31,12 @@ class GaleraSmokeIT {
     }
 
     @Test
+    @Order(0)
+    void replicasStartedTogetherMigratedTheSchemaOnce() throws Exception {
+        GaleraScenarios.migratedOnce(rig);
+    }
+
+    @Test
     @Order(1)
     void rushAcrossNodesConfirmsExactlyTheSeats() throws Exception {
         GaleraScenarios.rush(rig, 300, 10);
