@@ -211,7 +211,7 @@ public final class LocalMariaDb implements AutoCloseable {
                 USER, PASSWORD);
     }
 
-    private static boolean hasMariaDbDriver() {
+    static boolean hasMariaDbDriver() {
         try {
             Class.forName("org.mariadb.jdbc.Driver");
             return true;
@@ -276,7 +276,7 @@ public final class LocalMariaDb implements AutoCloseable {
         }
     }
 
-    private static Optional<Path> binary(String... names) {
+    static Optional<Path> binary(String... names) {
         List<Path> dirs = new ArrayList<>();
         for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (!d.isEmpty()) {

@@ -12,9 +12,18 @@ import org.forumpass.ops.LocalMariaDb;
 
 /** What the database holds, read over JDBC: the suite owns the database, so it checks the rows themselves. */
 final class Stored {
-    private final LocalMariaDb db;
+    /** Where the rows are read: a server, or one node of a cluster. */
+    interface Source {
+        Connection connect() throws SQLException;
+    }
+
+    private final Source db;
 
     Stored(LocalMariaDb db) {
+        this(db::connect);
+    }
+
+    Stored(Source db) {
         this.db = db;
     }
 

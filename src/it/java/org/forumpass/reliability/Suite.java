@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
@@ -32,6 +33,11 @@ final class Suite {
      * which .ci/run picks when the server on 3306 is a MySQL).
      */
     static AppProcess.Builder app(Path dir, String name, LocalMariaDb db) {
+        return app(dir, name, scheme -> db.jdbcUrl(scheme, LocalMariaDb.DATABASE));
+    }
+
+    /** The same on any database of the suite's account: {@code urlForScheme} makes its URL for the jar's driver (mariadb, mysql). */
+    static AppProcess.Builder app(Path dir, String name, Function<String, String> urlForScheme) {
         Path jar = AppProcess.defaultJar();
         String kind = AppProcess.builtFor(jar);
         if (!kind.equals("mariadb") && !kind.equals("mysql")) {
@@ -39,7 +45,7 @@ final class Suite {
                     + " ./mvnw verify -Pmariadb,reliability");
         }
         return AppProcess.builder(jar, dir.resolve(name)).name(name)
-                .database(db.jdbcUrl(kind, LocalMariaDb.DATABASE), LocalMariaDb.USER, LocalMariaDb.PASSWORD);
+                .database(urlForScheme.apply(kind), LocalMariaDb.USER, LocalMariaDb.PASSWORD);
     }
 
     /** Starts the instances at once (replicas racing through Flyway and the first start, as a deployment does). */

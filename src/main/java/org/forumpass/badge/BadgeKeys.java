@@ -28,6 +28,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.forumpass.common.Db;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.Retry;
 import org.forumpass.common.SecretCheck;
 import org.forumpass.common.SecretStore;
 
@@ -74,8 +75,13 @@ public class BadgeKeys {
         if (s == null) {
             synchronized (this) {
                 if (signer == null) {
-                    List<BadgeKey> keys = self.get().loadAll();
-                    if (keys.isEmpty()) {
+                    // replicas starting at once race to insert the first key, and the unique key decides; on Galera the
+                    // loser may learn it (a certification failure) before the winner's row is readable on its node
+                    signer = newestActive(Retry.onConflict(() -> {
+                        List<BadgeKey> keys = self.get().loadAll();
+                        if (!keys.isEmpty()) {
+                            return keys;
+                        }
                         try {
                             self.get().insert(1);
                         } catch (RuntimeException e) {
@@ -84,8 +90,11 @@ public class BadgeKeys {
                             }
                         }
                         keys = self.get().loadAll();
-                    }
-                    signer = newestActive(keys);
+                        if (keys.isEmpty()) {
+                            throw new Retry.NotYetVisible("the first badge key, inserted by another replica");
+                        }
+                        return keys;
+                    }));
                 }
                 s = signer;
             }

@@ -3,7 +3,6 @@ package org.forumpass.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -47,23 +46,30 @@ public class SecretStore {
         return getOrCreate(name, bytes);
     }
 
+    /**
+     * The stored key, or a new one: replicas starting at once race to insert it, and the unique key decides. On a
+     * Galera cluster the loser may learn it as a certification failure before the winner's row is readable on its
+     * node; it then reads again until the row is there ({@link Retry}).
+     */
     public String getOrCreate(String name, int bytes) {
-        String existing = self.get().read(name);
-        if (existing != null) {
-            return existing;
-        }
-        try {
-            self.get().insert(name, bytes);
-        } catch (PersistenceException e) {
-            if (!Db.isConstraintViolation(e)) {
-                throw e;
+        return Retry.onConflict(() -> {
+            String existing = self.get().read(name);
+            if (existing != null) {
+                return existing;
             }
-        } catch (RuntimeException e) {
-            if (!Db.isConstraintViolation(e)) {
-                throw e;
+            try {
+                self.get().insert(name, bytes);
+            } catch (RuntimeException e) {
+                if (!Db.isConstraintViolation(e)) {
+                    throw e;
+                }
             }
-        }
-        return self.get().read(name);
+            String stored = self.get().read(name);
+            if (stored == null) {
+                throw new Retry.NotYetVisible("app_secret '" + name + "' inserted by another replica");
+            }
+            return stored;
+        });
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fixed-window counters in the database, so that every replica sees the same count: a hit is one
  * {@code INSERT ... ON DUPLICATE KEY UPDATE} (MySQL, MariaDB and H2 in MySQL mode), settled by the primary key.
+ * A hit is its own transaction, tried again on a conflict: on a Galera cluster two replicas counting one client
+ * through two nodes at once collide at COMMIT (certification failure), and the loser's hit must still count, once.
  */
 @ApplicationScoped
 public class Throttle {
@@ -24,6 +26,8 @@ public class Throttle {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.inject.Instance<Throttle> self;
 
     /** The window a key is counted in, and when it ends. */
     public record Window(String bucket, Instant start, Instant end) {
@@ -36,8 +40,12 @@ public class Throttle {
     }
 
     /** Counts one hit and answers the hits in the current window, this one included. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int hit(String key, Duration length) {
+        return Retry.onConflict(() -> self.get().hitOnce(key, length));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int hitOnce(String key, Duration length) {
         Window w = window(key, length);
         em.createNativeQuery("insert into throttle (bucket, hits, window_start) values (?1, 1, ?2)"
                 + " on duplicate key update hits = hits + 1")
@@ -55,8 +63,15 @@ public class Throttle {
         return count(window(key, length));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void clear(String key, Duration length) {
+        Retry.onConflict(() -> {
+            self.get().clearOnce(key, length);
+            return null;
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void clearOnce(String key, Duration length) {
         em.createNativeQuery("delete from throttle where bucket = ?1").setParameter(1, window(key, length).bucket()).executeUpdate();
     }
 

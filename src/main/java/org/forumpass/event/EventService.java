@@ -2,6 +2,7 @@ package org.forumpass.event;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -270,9 +271,22 @@ public class EventService {
         return granted;
     }
 
-    /** Takes one place in the event if one is left (a conditional update: never overbooks). */
+    /**
+     * Takes one place in the event if one is left (a conditional update: never overbooks). When the event was full as
+     * this transaction read it, the row is read again under a shared lock instead (a seat freed meanwhile is still
+     * seen, and taken by the update): a full event's rush then writes nothing to the event's row. That matters on a
+     * Galera cluster, where a lock held for writing on a node is broken (error 1213) by every registration another
+     * node commits for the event (its foreign key takes the row for reading), so each request of a rush that a full
+     * event waitlists would be tried again and again; a shared lock does not collide with them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean tryTakeEventSeat(Event event) {
+        if (event.capacity != null && event.seatsTaken >= event.capacity) {
+            Event.getEntityManager().refresh(event, LockModeType.PESSIMISTIC_READ);
+            if (event.seatsTaken >= event.capacity) {
+                return false;
+            }
+        }
         return Event.update("seatsTaken = seatsTaken + 1 where id = ?1 and (capacity is null or seatsTaken < capacity)",
                 event.id) == 1;
     }

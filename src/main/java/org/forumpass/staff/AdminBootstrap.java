@@ -17,6 +17,7 @@ import org.forumpass.common.tls.LocalTls;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.forumpass.common.Db;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.Retry;
 import org.jboss.logging.Logger;
 
 /**
@@ -93,7 +94,8 @@ public class AdminBootstrap {
         try {
             staff.insert(ADMIN, password, StaffRole.ORGANIZER, "Administrator");
         } catch (PersistenceException e) {
-            if (Db.isConstraintViolation(e)) {
+            // the unique key, or on Galera a certification failure against the other replica's insert on another node
+            if (Db.isConstraintViolation(e) || Retry.isConflict(e)) {
                 return ADMIN + " (created by another replica)";
             }
             throw e;

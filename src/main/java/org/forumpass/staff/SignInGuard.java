@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.forumpass.common.ClockProducer;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.Retry;
 import org.forumpass.common.Throttle;
 import org.forumpass.common.error.DomainException;
 
@@ -39,6 +40,8 @@ public class SignInGuard {
     Clock clock;
     @Inject
     ClockProducer clocks;
+    @Inject
+    jakarta.enterprise.inject.Instance<SignInGuard> self;
 
     /** 429 {@code auth.too_many_attempts} while the pair waits or the username is over its ceiling. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -59,9 +62,20 @@ public class SignInGuard {
         }
     }
 
-    /** Counts a failure of the pair and of the username; the pair waits once it reached the free attempts. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Counts a failure of the pair and of the username; the pair waits once it reached the free attempts. Each count
+     * is a transaction of its own, tried again on a conflict (two nodes of a Galera cluster counting at once).
+     */
     public void failed(String username, String address) {
+        Retry.onConflict(() -> {
+            self.get().failedOnce(username, address);
+            return null;
+        });
+        throttle.hit(ceilingKey(username), config.limits().signInWindow());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failedOnce(String username, String address) {
         Instant now = clock.instant();
         LocalDateTime at = utc(now);
         String bucket = bucket(username, address);
@@ -75,7 +89,6 @@ public class SignInGuard {
             em.createNativeQuery("update sign_in_failure set locked_until = ?1 where bucket = ?2")
                     .setParameter(1, utc(now.plus(wait).plus(clocks.tick()))).setParameter(2, bucket).executeUpdate();
         }
-        throttle.hit(ceilingKey(username), config.limits().signInWindow());
         if (sinceCleanup.incrementAndGet() % 1000 == 0) {
             em.createNativeQuery("delete from sign_in_failure where last_at < ?1").setParameter(1, utc(now.minus(FORGET_AFTER)))
                     .executeUpdate();
@@ -83,8 +96,15 @@ public class SignInGuard {
     }
 
     /** A success forgets the pair's failures. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void succeeded(String username, String address) {
+        Retry.onConflict(() -> {
+            self.get().succeededOnce(username, address);
+            return null;
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void succeededOnce(String username, String address) {
         em.createNativeQuery("delete from sign_in_failure where bucket = ?1").setParameter(1, bucket(username, address))
                 .executeUpdate();
     }

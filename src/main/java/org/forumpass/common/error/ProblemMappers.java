@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.forumpass.common.Db;
+import org.forumpass.common.Retry;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
@@ -148,6 +149,11 @@ public class ProblemMappers {
                 return domain(de);
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
+        }
+        if (Retry.isConflict(e)) {
+            // a conflict that outlasted the retries, seen at COMMIT (Galera's certification failure, wrapped by the
+            // transaction manager): the same answer as one seen earlier in the transaction
+            return conflict(e instanceof Exception ex ? ex : new RuntimeException(e));
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
