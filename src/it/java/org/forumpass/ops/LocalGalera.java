@@ -14,10 +14,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -174,7 +172,7 @@ public final class LocalGalera implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
             }
-            deleteTree(dir);
+            LocalMariaDb.deleteTree(dir);
         }
     }
 
@@ -481,23 +479,6 @@ public final class LocalGalera implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: /tmp is cleaned anyway
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
         }
     }
 }

@@ -335,7 +335,8 @@ public final class LocalMariaDb implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Removes a directory tree, best effort (LocalGalera's too). */
+    static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

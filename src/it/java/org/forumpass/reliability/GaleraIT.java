@@ -6,54 +6,21 @@ import java.nio.file.Path;
 import java.util.List;
 import org.forumpass.ops.AppProcess;
 import org.forumpass.ops.LocalMariaDb;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 19: ForumPass replicas on a 3-node MariaDB Galera cluster behind HAProxy ({@link GaleraRig}) lose nothing when
- * a database node or an app replica dies under load. In order: the rush (300 for 10 seats through three nodes), one
- * badge at 64 doors, kill -9 of the node behind HAProxy and its rejoin, kill -9 of a replica, a rolling restart of
- * all three nodes, and the throughput through the cluster against one MariaDB in the same run.
+ * a database node or an app replica dies under load. In order: the tests of {@link GaleraRun} (migrations once, the
+ * rush of 300 for 10 seats through three nodes, one badge at 64 doors), kill -9 of the node behind HAProxy and its
+ * rejoin, kill -9 of a node with a replica on it, kill -9 of a replica, a rolling restart of all three nodes, and the
+ * throughput through the cluster against one MariaDB in the same run.
  * ./mvnw verify -Pmariadb,reliability,galera (the short run for CI: -Dit.test=GaleraSmokeIT).
  */
-@Tag("galera")
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class GaleraIT {
-    private static GaleraRig rig;
-
-    @BeforeAll
-    static void start() throws Exception {
-        rig = GaleraRig.start("galera");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (rig != null) {
-            rig.close();
-        }
-    }
-
-    @Test
-    @Order(0)
-    void replicasStartedTogetherMigratedTheSchemaOnce() throws Exception {
-        GaleraScenarios.migratedOnce(rig);
-    }
-
-    @Test
-    @Order(1)
-    void rushAcrossNodesConfirmsExactlyTheSeats() throws Exception {
-        GaleraScenarios.rush(rig, 300, 10);
-    }
-
-    @Test
-    @Order(2)
-    void oneBadgeAtSixtyFourDoorsIsAcceptedOnce() throws Exception {
-        GaleraScenarios.oneBadgeManyDoors(rig);
+class GaleraIT extends GaleraRun {
+    @Override
+    String name() {
+        return "galera";
     }
 
     @Test
