@@ -10,38 +10,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.forumpass.common.error.CommonError;
+import org.forumpass.common.error.DomainException;
 
 /**
  * Text in any script for PDFBox documents (badges, visa letters), moved here from the badge's PDF so that every
  * printed document sets names alike: the embedded Noto fonts (subset, so a page is tens of kilobytes), each run of
  * text in the first font that has its glyphs (bold Latin for bold text), Arabic shaped into joined forms and laid
- * out right to left, a character no font has drawn as the replacement glyph. Parsed fonts are pooled
- * ({@link #borrow()} / {@link #release}), since a parsed TrueType font is not safe to share between documents being
- * written at once; one {@code PdfFonts} serves one document.
+ * out right to left, a character no font has drawn as the replacement glyph. Parsed fonts are pooled, a bounded
+ * number of sets ({@link #borrow()} / {@link #release}), since a parsed TrueType font is not safe to share between
+ * documents being written at once; one {@code PdfFonts} serves one document.
  */
 public final class PdfFonts {
     private static final String[] FONT_FILES = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansSC-Regular.ttf",
             "NotoSansArabic-Regular.ttf", "NotoSansThai-Regular.ttf", "NotoSansSinhala-Regular.ttf"};
-    private static final byte[][] FONT_BYTES = new byte[FONT_FILES.length][];
-    private static final BlockingQueue<TrueTypeFont[]> POOL = new ArrayBlockingQueue<>(8);
+    /**
+     * Parsed sets at most (issue 18: memory): a set holds its own copy of every font file (FontBox copies what it parses)
+     * and the tables it built, about 15 MB, mostly the Chinese font. Documents written at once beyond this number wait
+     * for a set to come back instead of parsing more, so a crowd of badge downloads cannot fill a 256 MB heap.
+     */
+    static final int MAX_SETS = Math.max(3, Runtime.getRuntime().availableProcessors());
+    private static final Semaphore SETS = new Semaphore(MAX_SETS, true);
+    /** How long a document waits for a set when all are in use. */
+    static final int WAIT_SECONDS = 20;
+    private static final BlockingQueue<TrueTypeFont[]> POOL = new ArrayBlockingQueue<>(MAX_SETS);
     /** Drawn for a character that no embedded font has. */
     private static final int REPLACEMENT = '\uFFFD';
-
-    static {
-        for (int i = 0; i < FONT_FILES.length; i++) {
-            try (InputStream in = PdfFonts.class.getResourceAsStream("/fonts/" + FONT_FILES[i])) {
-                FONT_BYTES[i] = in.readAllBytes();
-            } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("Missing font /fonts/" + FONT_FILES[i], e);
-            }
-        }
-    }
 
     private final PDDocument doc;
     private final TrueTypeFont[] ttfs;
@@ -54,25 +56,53 @@ public final class PdfFonts {
         this.loaded = new PDType0Font[ttfs.length];
     }
 
-    /** A parsed set of the fonts, from the pool or freshly parsed; give it back with {@link #release} once the document is saved. */
+    /**
+     * A parsed set of the fonts, from the pool or freshly parsed from the app's resources (at most {@link #MAX_SETS}
+     * are ever made; a caller beyond them waits for one, up to {@link #WAIT_SECONDS} s, then gets a 503
+     * {@code service.unavailable}); give it back with {@link #release} once the document is written, also when writing
+     * it failed.
+     */
     public static TrueTypeFont[] borrow() {
+        try {
+            if (!SETS.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new DomainException(CommonError.UNAVAILABLE, "Every PDF writer is busy; try again in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DomainException(CommonError.UNAVAILABLE, "Interrupted while waiting for a PDF writer");
+        }
         TrueTypeFont[] set = POOL.poll();
         if (set != null) {
             return set;
         }
-        TrueTypeFont[] fresh = new TrueTypeFont[FONT_BYTES.length];
         try {
-            for (int i = 0; i < FONT_BYTES.length; i++) {
-                fresh[i] = new TTFParser().parse(new RandomAccessReadBuffer(FONT_BYTES[i]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return parse();
+        } catch (RuntimeException | Error e) {
+            SETS.release();
+            throw e;
         }
-        return fresh;
     }
 
     public static void release(TrueTypeFont[] set) {
-        POOL.offer(set);
+        if (!POOL.offer(set)) {
+            throw new IllegalStateException("More font sets given back than were borrowed");
+        }
+        SETS.release();
+    }
+
+    private static TrueTypeFont[] parse() {
+        TrueTypeFont[] fresh = new TrueTypeFont[FONT_FILES.length];
+        for (int i = 0; i < FONT_FILES.length; i++) {
+            try (InputStream in = PdfFonts.class.getResourceAsStream("/fonts/" + FONT_FILES[i])) {
+                if (in == null) {
+                    throw new IllegalStateException("Missing font /fonts/" + FONT_FILES[i]);
+                }
+                fresh[i] = new TTFParser().parse(new RandomAccessReadBuffer(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the font /fonts/" + FONT_FILES[i], e);
+            }
+        }
+        return fresh;
     }
 
     /** Arabic letters joined (presentation forms) and the line in visual order; other text unchanged. */
