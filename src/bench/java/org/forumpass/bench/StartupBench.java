@@ -31,7 +31,9 @@ import org.forumpass.ops.LocalMariaDb;
  * <p>The MariaDB build (-Pmariadb) runs on a MariaDB of its own with {@code -Xmx256m}, configured by the environment
  * as in production; the embedded (H2) build runs as the README's run command does (demo forums, HTTPS on), in a data
  * directory of its own. With {@code target/quarkus-app/app-cds.jsa} beside the jar the JVM is given
- * {@code -XX:SharedArchiveFile} as the README says; {@code cds=off} measures the same build without it.
+ * {@code -XX:SharedArchiveFile} as the README says; {@code cds=off} measures the same build without it, and
+ * {@code cds=trained} with an archive of a whole start instead, which the first start writes as it stops
+ * ({@code -XX:ArchiveClassesAtExit}, the way docs/operations.md tells a production host to make one).
  *
  * <pre>
  * ./mvnw -Pmariadb,bench -DskipTests package exec:java -Dbench.args="scenarios=startup runs=7"
@@ -84,9 +86,19 @@ public final class StartupBench {
         if (!h2) {
             jvm.add("-Xmx256m");
         }
-        boolean cds = Files.isRegularFile(archive) && !options.getOrDefault("cds", "on").equals("off");
-        if (cds) {
+        String cdsMode = options.getOrDefault("cds", "on");
+        boolean trained = cdsMode.equals("trained");
+        boolean cds = trained || Files.isRegularFile(archive) && !cdsMode.equals("off");
+        List<String> firstJvm = new ArrayList<>(jvm);
+        if (trained) { // the first start writes the archive as it stops (docs/operations.md, "Start-up"); the others read it
+            archive = dir.resolve("trained-app-cds.jsa");
+            firstJvm.add("-XX:ArchiveClassesAtExit=" + archive);
+            firstJvm.add("-Xlog:cds=off");
+            firstJvm.add("-Xlog:cds+dynamic=off");
             jvm.add("-XX:SharedArchiveFile=" + archive);
+        } else if (cds) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+            firstJvm = jvm;
         }
         Map<String, String> env = new LinkedHashMap<>();
         LocalMariaDb db = null;
@@ -107,7 +119,7 @@ public final class StartupBench {
             }
             System.out.printf(Locale.ROOT, "Start-up of %s (built for %s), JVM options %s, %d cores here, load %s%n", jar, builtFor,
                     jvm, Runtime.getRuntime().availableProcessors(), loadAverage());
-            Start first = start(jvm, env, "first");
+            Start first = start(firstJvm, env, "first");
             System.out.printf(Locale.ROOT, "first start (makes the schema%s): %s%n", h2 ? ", the demo forums and the certificates" : "", first);
             List<Start> starts = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
@@ -116,7 +128,8 @@ public final class StartupBench {
                 System.out.printf(Locale.ROOT, "start %d on the existing schema: %s%n", i, s);
             }
             String what = "start-up to readiness UP, " + (h2 ? "embedded H2 (README run command, second start)" : builtFor
-                    + " -Xmx256m, existing schema") + (cds ? ", with app-cds.jsa" : ", no class-data archive");
+                    + " -Xmx256m, existing schema") + (trained ? ", with the archive the first start wrote as it stopped"
+                    : cds ? ", with app-cds.jsa" : ", no class-data archive");
             String figure = String.format(Locale.ROOT, "median %.2f s (min %.2f, max %.2f; Quarkus \"started in\" median %.2f s;"
                             + " CPU used median %.1f s) over %d starts, load %s", median(starts, Start::readyMs) / 1000.0,
                     starts.stream().mapToLong(Start::readyMs).min().orElse(0) / 1000.0,

@@ -20,15 +20,19 @@ public final class ForumPassMain {
     /** Set by the pom's class-data archive run (the name Quarkus's own AppCDS build uses). */
     static final String ARCHIVE_RUN = "quarkus.appcds.generate";
 
-    private ForumPassMain() {
+    ForumPassMain() { // package-private: Quarkus makes the @QuarkusMain class a bean
     }
 
     public static void main(String... args) {
+        Properties packaged = packaged();
         if (Boolean.getBoolean(ARCHIVE_RUN)) {
-            archiveRun();
+            if ("h2".equals(packaged.getProperty("forumpass.db", ""))) {
+                trainingRun(packaged, args);
+            } else {
+                archiveRun();
+            }
             return;
         }
-        Properties packaged = packaged();
         String dir = setting("forumpass.data-dir", "./data");
         if ("h2".equals(packaged.getProperty("forumpass.db", ""))) {
             DataDirectory.secure(Path.of(dir));
@@ -39,10 +43,11 @@ public final class ForumPassMain {
     }
 
     /**
-     * The run of {@code package} that makes the class-data archive (target/quarkus-app/app-cds.jsa, see the pom): Quarkus's
-     * static initialisation only (the generated application's class initialiser: configuration, CDI container,
-     * Hibernate's metamodel, REST routes), as quarkus.package.jar.appcds.enabled does it, then exit, when the JVM writes
-     * the archive of every class loaded so far. No database is opened, no data directory nor certificate is made.
+     * The run of {@code package} that makes the class-data archive (target/quarkus-app/app-cds.jsa, see the pom) for the
+     * MySQL builds, which have no database at build time: Quarkus's static initialisation only (the generated
+     * application's class initialiser: configuration, CDI container, Hibernate's metamodel, REST routes), as
+     * quarkus.package.jar.appcds.enabled does it, then exit, when the JVM writes the archive of every class loaded so
+     * far. No database is opened, no data directory nor certificate is made.
      */
     static void archiveRun() {
         try {
@@ -51,6 +56,48 @@ public final class ForumPassMain {
             throw new IllegalStateException("Not the packaged app: no io.quarkus.runner.ApplicationImpl", e);
         }
         System.exit(0);
+    }
+
+    /**
+     * The archive run of the embedded build (H2): a whole start, as the README's run command starts, on a throwaway data
+     * directory ({@code forumpass.cds.training-dir}, default target/cds-training): migrations, the first organizer,
+     * the demo forums, the certificates, the HTTP server on ports the kernel chooses on 127.0.0.1. Then it stops, and
+     * the JVM writes into the archive every class the start loaded, not only those of the static initialisation: the
+     * start's Flyway, Hibernate, Validator, OpenAPI and the app's own start-up (issue 18).
+     */
+    static void trainingRun(Properties packaged, String... args) {
+        System.clearProperty(ARCHIVE_RUN); // Quarkus would skip parts of the start (ApplicationLifecycleManager.isAppCDSGeneration)
+        Path dir = Path.of(setting("forumpass.cds.training-dir", "../cds-training")).toAbsolutePath().normalize();
+        deleteTree(dir);
+        System.setProperty("forumpass.data-dir", dir.toString());
+        System.setProperty("quarkus.http.host", "127.0.0.1");
+        System.setProperty("quarkus.http.port", "0");
+        System.setProperty("quarkus.http.ssl-port", "0");
+        DataDirectory.secure(dir);
+        localTls(dir, setting("forumpass.tls.mode", packaged.getProperty("fp-tls.h2", "off")));
+        Quarkus.run(StartOnly.class, args);
+        System.exit(0);
+    }
+
+    /** The training run's application: started, it stops at once. */
+    public static final class StartOnly implements io.quarkus.runtime.QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            return 0;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!java.nio.file.Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot empty " + root, e);
+        }
     }
 
     /**
