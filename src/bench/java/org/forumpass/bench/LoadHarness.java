@@ -224,7 +224,7 @@ public final class LoadHarness {
         String heap = options.getOrDefault("heap", "256m");
         smtp = new SmtpSink(); // mails are sent as in production, to a server that keeps none (not into the mock mailbox)
         long launched = System.nanoTime();
-        app = mailer(AppProcess.builder(jar, dir.resolve("app")).name("bench")
+        app = configured(AppProcess.builder(jar, dir.resolve("app")).name("bench")
                 .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
                 .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
                 .jvmArgs(jvmArgs(heap)))
@@ -238,7 +238,7 @@ public final class LoadHarness {
                 String.format(Locale.ROOT, "%.1f s (Quarkus \"started in\" %s s)", ready, started));
         app.stop();
         launched = System.nanoTime();
-        app = mailer(AppProcess.builder(jar, dir.resolve("app")).name("bench")
+        app = configured(AppProcess.builder(jar, dir.resolve("app")).name("bench")
                 .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
                 .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
                 .jvmArgs(jvmArgs(heap)))
@@ -250,10 +250,20 @@ public final class LoadHarness {
         return AppProcess.ADMIN_PASSWORD;
     }
 
-    /** The app sends its mails over SMTP to the harness's sink (mailer.mock=false), as a production app does. */
-    private AppProcess.Builder mailer(AppProcess.Builder b) {
-        return b.env("QUARKUS_MAILER_MOCK", "false").env("QUARKUS_MAILER_HOST", "127.0.0.1")
+    /**
+     * The app sends its mails over SMTP to the harness's sink (mailer.mock=false), as a production app does; {@code
+     * app-env=KEY=value|KEY=value} adds variables to its environment (e.g. {@code MALLOC_ARENA_MAX=2}, as deploy/ sets).
+     */
+    private AppProcess.Builder configured(AppProcess.Builder b) {
+        b.env("QUARKUS_MAILER_MOCK", "false").env("QUARKUS_MAILER_HOST", "127.0.0.1")
                 .env("QUARKUS_MAILER_PORT", Integer.toString(smtp.port()));
+        for (String kv : options.getOrDefault("app-env", "").split("\\|")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                b.env(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+            }
+        }
+        return b;
     }
 
     /** The app's RSS once it holds still (two readings half a second apart within 1 MB), or after 15 s. */

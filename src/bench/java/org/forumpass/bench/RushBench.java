@@ -40,8 +40,10 @@ import org.forumpass.seed.SyntheticDelegate;
  * The registration rush at a sustained rate (scenario {@code rush}): public registrations in the open model at each
  * rate of {@code rush-rates} (default 300,600) for {@code rush-seconds} (default 30) into an event with room for all,
  * each by a distinct synthetic delegate (a unique e-mail address). Latency is counted from each request's due time,
- * so a stall shows in full. A warm-up of {@code rush-warmup} seconds (default 10) at 100/s into an event of its own
- * comes first and is not counted. Beside each rate it prints the CPU the app and MariaDB spent per registration and
+ * so a stall shows in full. A warm-up of {@code rush-warmup} seconds (default 30) at 100/s into an event of its own
+ * comes first and is not counted: the JIT compiles the registration path (Hibernate, JSON, the mail's templates) only
+ * after some thousands of registrations; after 10 s (1,000) the app still spent 4.2 ms of CPU per registration at
+ * 300/s and answered 1 s late (p50), after 30 s (3,000) 2.8 ms and p50 3.8 ms (docs/benchmarks.md). Beside each rate it prints the CPU the app and MariaDB spent per registration and
  * the statements MariaDB ran per registration (from its status counters, when the harness knows the database).
  */
 final class RushBench {
@@ -68,7 +70,7 @@ final class RushBench {
 
     void run(double liveThroughput) throws Exception {
         int seconds = Integer.parseInt(options.getOrDefault("rush-seconds", "30"));
-        int warmup = Integer.parseInt(options.getOrDefault("rush-warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("rush-warmup", "30"));
         List<Integer> rates = new ArrayList<>();
         for (String r : options.getOrDefault("rush-rates", "300,600").split(",")) {
             rates.add(Integer.parseInt(r.trim()));
