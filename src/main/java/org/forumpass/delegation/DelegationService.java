@@ -281,7 +281,7 @@ public class DelegationService implements DelegationHook {
     public List<String> confirmedMembers(String publicId) {
         Delegation d = require(publicId);
         return Registration.getEntityManager().createQuery("select r.publicId from Registration r where r.delegationId = ?1"
-                        + " and r.delegationPlace = true and r.status = ?2 order by r.createdAt, r.publicId", String.class)
+                        + " and r.delegationPlace = true and r.status = ?2 order by r.createdAt, r.id", String.class)
                 .setParameter(1, d.id).setParameter(2, RegistrationStatus.CONFIRMED).getResultList();
     }
 

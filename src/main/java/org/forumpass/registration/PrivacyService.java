@@ -70,11 +70,11 @@ public class PrivacyService {
         Registration r = registrations.require(publicId);
         ZoneId zone = r.event.zone();
         List<CheckInLine> checkIns = em.createQuery("select c.sessionKey, c.firstScannedAt, c.firstDeviceId, c.inside from CheckIn c"
-                        + " where c.registrationId = ?1 order by c.firstScannedAt", Object[].class).setParameter(1, r.id).getResultList()
+                        + " where c.registrationId = ?1 order by c.firstScannedAt, c.id", Object[].class).setParameter(1, r.id).getResultList()
                 .stream().map(row -> new CheckInLine(door((Long) row[0]), at((Instant) row[1], zone), (String) row[2],
                         Boolean.TRUE.equals(row[3]))).toList();
         List<ScanLine> scans = em.createQuery("select s.receivedAt, s.scannedAt, s.deviceId, s.sessionId, s.direction, s.result"
-                        + " from Scan s where s.registrationId = ?1 order by s.receivedAt", Object[].class).setParameter(1, r.id)
+                        + " from Scan s where s.registrationId = ?1 order by s.receivedAt, s.id", Object[].class).setParameter(1, r.id)
                 .getResultList().stream().map(row -> new ScanLine(at((Instant) row[0], zone), at((Instant) row[1], zone),
                         (String) row[2], door((Long) row[3]), String.valueOf(row[4]), String.valueOf(row[5]))).toList();
         return new PersonalData(registrations.view(r), at(r.erasedAt, zone), checkIns, scans, at(clock.instant(), zone));

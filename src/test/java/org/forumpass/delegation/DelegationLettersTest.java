@@ -68,8 +68,10 @@ class DelegationLettersTest {
             text.setStartPage(2);
             text.setEndPage(2);
             String page2 = Normalizer.normalize(text.getText(doc), Normalizer.Form.NFKC);
-            assertTrue(page1.contains(cairo) && page1.contains("签证邀请函") && page1.contains("Ahmed Hassan"), page1);
-            assertTrue(page2.contains(moscow) && page2.contains("Ольга Иванова"), page2);
+            assertTrue(page1.contains(cairo) && page1.contains("签证邀请函") && page1.contains("Ahmed Hassan"),
+                    "page 1 should name Ahmed Hassan with passport " + cairo + ":\n" + page1);
+            assertTrue(page2.contains(moscow) && page2.contains("Ольга Иванова"),
+                    "page 2 should name Ольга Иванова with passport " + moscow + ":\n" + page2);
         }
         // another delegation's focal point gets none of it
         Map<String, Object> other = asOrganizer().body(DelegationApiTest.delegation("Embassy of Peru " + slug, Map.of("DIPLOMATIC", 1)))
