@@ -72,8 +72,9 @@ public class MailOutbox {
     }
 
     void send(java.util.function.Supplier<Mail> made, String what) {
-        boolean counted = room();
-        if (!counted && !io.vertx.core.Context.isOnEventLoopThread()) {
+        boolean onEventLoop = io.vertx.core.Context.isOnEventLoopThread();
+        boolean counted = inFlight.tryAcquire() || !onEventLoop && waitForRoom();
+        if (!counted && !onEventLoop) { // an event loop cannot wait: its mail goes uncounted
             dropped.incrementAndGet();
             LOG.warnf("Could not send %s: the mail server had not taken the %d mails before it for %d s", what, IN_FLIGHT,
                     WAIT_SECONDS);
@@ -102,14 +103,8 @@ public class MailOutbox {
                 });
     }
 
-    /** A place among the mails in flight, waiting for one if need be (never on an event loop, which must not block). */
-    private boolean room() {
-        if (inFlight.tryAcquire()) {
-            return true;
-        }
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
-            return false; // sent uncounted: an event loop cannot wait
-        }
+    /** A place among the mails in flight, waiting up to {@link #WAIT_SECONDS} s for one. */
+    private boolean waitForRoom() {
         try {
             return inFlight.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
