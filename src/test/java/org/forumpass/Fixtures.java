@@ -87,6 +87,15 @@ public final class Fixtures {
                 .until(() -> len - java.time.Instant.now().toEpochMilli() % len >= room.toMillis());
     }
 
+    /**
+     * The mails sent to {@code to}, once there are at least {@code n} (within 10 s): mails leave through the outbox's
+     * sender thread, a moment after the request that wrote them has answered.
+     */
+    public static java.util.List<io.quarkus.mailer.Mail> mailsSentTo(io.quarkus.mailer.MockMailbox mailbox, String to, int n) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo(to).size() >= n);
+        return mailbox.getMailsSentTo(to);
+    }
+
     public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

@@ -161,7 +161,9 @@ public final class LoadHarness {
             registrationRush(opt("rush", 500), opt("seats", 10));
         }
         if (scenarios.contains("rush")) { // issue 18: registrations at a sustained rate, see RushBench
+            long before = smtp == null ? 0 : smtp.mails();
             new RushBench(base, token, http, this::figure, options, app == null ? -1 : app.pid(), db == null ? -1 : db.pid()).run(liveThroughput);
+            mailsSettle("registration rush", before);
         }
         if (scenarios.contains("badges")) {
             badges(forum);
@@ -180,7 +182,9 @@ public final class LoadHarness {
             flat(callers, opt("flat-small", 3000), opt("flat-large", 100_000), opt("flat-seconds", 10));
         }
         if (scenarios.contains("import")) { // issue 18's import of 10,000 delegates, again, and with bad rows
+            long before = smtp == null ? 0 : smtp.mails();
             new ImportBench(base, token, http, this::figure).run(opt("import-rows", 10_000));
+            mailsSettle("import", before);
         }
         if (app != null && options.containsKey("nmt")) { // with jvm=-XX:NativeMemoryTracking=summary: where the RSS goes
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(app.pid()), "VM.native_memory", "summary").redirectErrorStream(true)
@@ -467,6 +471,31 @@ public final class LoadHarness {
                             errors));
         }
         System.out.println();
+    }
+
+    /**
+     * After a scenario that queued many mails: how long after its end the app's outbox has handed them all to the
+     * sink (no new mail for 5 s; the app defers mails while the machine is busy, see MailOutbox).
+     */
+    private void mailsSettle(String scenario, long before) throws InterruptedException {
+        if (smtp == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        long last = smtp.mails();
+        long lastChange = start;
+        while (System.nanoTime() - lastChange < 5_000_000_000L && System.nanoTime() - start < 600_000_000_000L) {
+            Thread.sleep(200);
+            long n = smtp.mails();
+            if (n != last) {
+                last = n;
+                lastChange = System.nanoTime();
+            }
+        }
+        String figure = String.format(Locale.ROOT, "%,d mails, the last %.1f s after the scenario's end", last - before,
+                (lastChange - start) / 1e9);
+        System.out.printf(Locale.ROOT, "%s: %s%n%n", scenario, figure);
+        figure("mails of the " + scenario + " delivered to the SMTP sink", figure);
     }
 
     /** Registration rush: N people press "register" at once for the last seats of an event. */

@@ -51,12 +51,14 @@ public final class StartupBench {
     private final Path jar;
     private final Path dir;
     private final String builtFor;
+    private final Path java;
 
     private StartupBench(Map<String, String> options) {
         this.options = options;
         this.jar = Path.of(options.getOrDefault("jar", AppProcess.defaultJar().toString())).toAbsolutePath();
         this.dir = Path.of(options.getOrDefault("dir", "target/bench-startup")).toAbsolutePath();
         this.builtFor = AppProcess.builtFor(jar);
+        this.java = Path.of(options.getOrDefault("java", System.getProperty("java.home")), "bin", "java");
     }
 
     public static void main(String[] args) throws Exception {
@@ -87,10 +89,16 @@ public final class StartupBench {
             jvm.add("-Xmx256m");
         }
         String cdsMode = options.getOrDefault("cds", "on");
+        boolean aot = cdsMode.equals("aot");
         boolean trained = cdsMode.equals("trained");
-        boolean cds = trained || Files.isRegularFile(archive) && !cdsMode.equals("off");
+        boolean cds = aot || trained || Files.isRegularFile(archive) && !cdsMode.equals("off");
         List<String> firstJvm = new ArrayList<>(jvm);
-        if (trained) { // the first start writes the archive as it stops (docs/operations.md, "Start-up"); the others read it
+        if (aot) { // JDK 25: the first start records what it loads and links and writes an AOT cache as it stops (JEP 483, 514)
+            archive = dir.resolve("app.aot");
+            firstJvm.add("-XX:AOTCacheOutput=" + archive);
+            firstJvm.add("-Xlog:aot=off");
+            jvm.add("-XX:AOTCache=" + archive);
+        } else if (trained) { // the first start writes the archive as it stops (docs/operations.md, "Start-up"); the others read it
             archive = dir.resolve("trained-app-cds.jsa");
             firstJvm.add("-XX:ArchiveClassesAtExit=" + archive);
             firstJvm.add("-Xlog:cds=off");
@@ -117,8 +125,8 @@ public final class StartupBench {
                 env.put("FORUMPASS_BADGE_KEY_ENCRYPTION_KEY", AppProcess.BADGE_KEY_ENCRYPTION_KEY);
                 env.put("FORUMPASS_DATA_DIR", dir.resolve("data").toString());
             }
-            System.out.printf(Locale.ROOT, "Start-up of %s (built for %s), JVM options %s, %d cores here, load %s%n", jar, builtFor,
-                    jvm, Runtime.getRuntime().availableProcessors(), loadAverage());
+            System.out.printf(Locale.ROOT, "Start-up of %s (built for %s) on %s, JVM options %s, %d cores here, load %s%n", jar, builtFor,
+                    java, jvm, Runtime.getRuntime().availableProcessors(), loadAverage());
             Start first = start(firstJvm, env, "first");
             System.out.printf(Locale.ROOT, "first start (makes the schema%s): %s%n", h2 ? ", the demo forums and the certificates" : "", first);
             List<Start> starts = new ArrayList<>();
@@ -128,7 +136,8 @@ public final class StartupBench {
                 System.out.printf(Locale.ROOT, "start %d on the existing schema: %s%n", i, s);
             }
             String what = "start-up to readiness UP, " + (h2 ? "embedded H2 (README run command, second start)" : builtFor
-                    + " -Xmx256m, existing schema") + (trained ? ", with the archive the first start wrote as it stopped"
+                    + " -Xmx256m, existing schema") + (aot ? ", with the AOT cache the first start wrote as it stopped"
+                    : trained ? ", with the archive the first start wrote as it stopped"
                     : cds ? ", with app-cds.jsa" : ", no class-data archive");
             String figure = String.format(Locale.ROOT, "median %.2f s (min %.2f, max %.2f; Quarkus \"started in\" median %.2f s;"
                             + " CPU used median %.1f s) over %d starts, load %s", median(starts, Start::readyMs) / 1000.0,
@@ -155,7 +164,7 @@ public final class StartupBench {
     private Start start(List<String> jvm, Map<String, String> env, String name) throws Exception {
         int port = LocalMariaDb.freePort();
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(jvm);
         cmd.add("-jar");
         cmd.add(jar.toString());

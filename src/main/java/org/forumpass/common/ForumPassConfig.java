@@ -49,6 +49,24 @@ public interface ForumPassConfig {
 
     Tls tls();
 
+    Mail mail();
+
+    /** The outbox's sender (see MailOutbox). */
+    interface Mail {
+        /** Whether this replica sends the outbox's mails (FORUMPASS_MAIL_SENDER). Every replica may: they share the work. */
+        @WithDefault("true")
+        boolean sender();
+
+        /** How often a sender looks for due mails besides being woken by this replica's commits (FORUMPASS_MAIL_POLL). */
+        @WithDefault("2S")
+        Duration poll();
+
+        /** While this machine's processors are more than 85 % busy (a registration rush, an import), mails wait up to
+         *  this long so that the requests go first; 0 sends them at once whatever the load (FORUMPASS_MAIL_BUSY_DELAY). */
+        @WithDefault("60S")
+        Duration busyDelay();
+    }
+
     /** HTTPS out of the box, for door devices on a venue's network (see ForumPassMain and LocalTls). */
     interface Tls {
         /** auto (FORUMPASS_TLS_MODE; the embedded build's default): a certificate made in data/tls and served on

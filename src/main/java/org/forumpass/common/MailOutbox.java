@@ -1,16 +1,28 @@
 package org.forumpass.common;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,45 +30,133 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Sends a mail once the transaction that caused it has committed (a rolled-back or retried change sends
- * nothing). The embedded default runs the mailer in mock mode, which keeps each mail in memory and logs one line
- * without its text (texts hold private links); SMTP is set with QUARKUS_MAILER_*.
+ * The mails to send, kept in the database (table mail_outbox) until the mail server has taken them.
  *
- * <p>Issue 18: at most {@link #IN_FLIGHT} mails are being made or sent at once. Beyond them, the committing request
- * waits for one to leave (so a registration rush faster than the mail server slows to the mail server's pace instead
- * of piling rendered mails up in the heap: 600 registrations a second ran a 256 MB heap out of memory). A mail that
- * found no room for {@link #WAIT_SECONDS} s, the mail server being away or stuck, is not sent: it is logged and
- * counted ({@code forumpass_mail_dropped_total}), and the delegate can ask for the link again.
+ * <p>{@link #queue} writes a mail in the transaction that causes it: a rolled-back or retried change sends nothing,
+ * and a committed one sends its mail even if this replica dies right after or the mail server is away for hours
+ * (issue 18). The request that registers only renders and inserts its mail; a sender thread per replica sends. The
+ * commit wakes this replica's sender at once; every sender also looks for due mails every {@code
+ * forumpass.mail.poll} (2 s), so mails of a replica that stopped, and mails to try again, are sent by any.
+ *
+ * <p>A sender claims up to {@link #BATCH} due mails in one short transaction (a token of its own, and the mails' next
+ * attempt moved {@link #LEASE} ahead), sends them, at most {@link #CONCURRENCY} at once, and deletes in a second
+ * transaction the mails the server took. Two senders racing for the same rows both run the conditional update; the
+ * row locks (or Galera's certification) let one have each row. A mail that failed is tried again after 30 s, 1 min,
+ * 2 min, ... up to an hour apart, {@link #MAX_ATTEMPTS} times (about 9 hours), then logged, counted
+ * ({@code forumpass_mail_failed_total}) and deleted. A sender that dies while sending leaves its mails claimed until
+ * their lease ends; another then sends them again, so a mail is sent at least once, and twice only after such a
+ * death. The log names each mail by {@code what} ("CONFIRMED mail for registration X"), never by its text, which
+ * holds private links; the embedded default runs the mailer in mock mode (kept in memory, not sent).
  */
 @ApplicationScoped
 public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
-    static final int IN_FLIGHT = 64;
-    static final int WAIT_SECONDS = 10;
+    static final int BATCH = 200;
+    static final int CONCURRENCY = 16;
+    static final Duration LEASE = Duration.ofMinutes(2);
+    static final int MAX_ATTEMPTS = 16;
+    static final double BUSY_LOAD = 0.85;
+    static final Duration BUSY_PAUSE = Duration.ofMillis(500);
+    static final List<String> COLUMNS = List.of("created_at", "next_attempt_at", "attempts", "recipient", "subject",
+            "text_body", "html_body", "what");
+    private static final Object WAKE_KEY = new Object();
 
     @Inject
     ReactiveMailer mailer;
     @Inject
     TransactionSynchronizationRegistry tx;
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
     @ConfigProperty(name = "quarkus.mailer.mock", defaultValue = "false")
     boolean mock;
+    @Inject
+    ForumPassConfig config;
 
-    final Semaphore inFlight = new Semaphore(IN_FLIGHT);
-    final AtomicLong dropped = new AtomicLong();
+    private final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final Semaphore wake = new Semaphore(0);
+    private volatile Thread sender;
+    private volatile boolean running;
+    final AtomicLong sent = new AtomicLong();
+    final AtomicLong retried = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    private volatile long waiting;
+    private Instant counted = Instant.EPOCH;
 
-    void metrics(@Observes StartupEvent e, MeterRegistry meters) {
-        FunctionCounter.builder("forumpass.mail.dropped", this, o -> o.dropped.get())
-                .description("Mails not sent because the mail server had not taken the earlier ones for " + WAIT_SECONDS + " s")
-                .register(meters);
+    void start(@Observes StartupEvent e, MeterRegistry meters) {
+        FunctionCounter.builder("forumpass.mail.sent", sent, AtomicLong::get)
+                .description("Mails the mail server took").register(meters);
+        FunctionCounter.builder("forumpass.mail.retried", retried, AtomicLong::get)
+                .description("Mails the mail server refused or did not answer, to be tried again").register(meters);
+        FunctionCounter.builder("forumpass.mail.failed", failed, AtomicLong::get)
+                .description("Mails given up after " + MAX_ATTEMPTS + " attempts").register(meters);
+        Gauge.builder("forumpass.mail.waiting", this, o -> o.waiting)
+                .description("Mails in the outbox when this replica's sender last looked").register(meters);
+        if (config.mail().sender()) {
+            running = true;
+            Thread t = new Thread(this::run, "mail-outbox");
+            t.setDaemon(true);
+            sender = t;
+            t.start();
+        }
     }
 
-    /** {@code what} names the mail in the log ("CONFIRMED mail for registration X"), never its text. */
-    public void afterCommit(Mail mail, String what) {
-        afterCommit(() -> mail, what);
+    void stop(@Observes ShutdownEvent e) throws InterruptedException {
+        running = false;
+        wake.release();
+        Thread t = sender;
+        if (t != null) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+        }
     }
 
-    /** The same, with the mail made (its templates rendered) only once the transaction has committed. */
-    public void afterCommit(java.util.function.Supplier<Mail> made, String what) {
+    /**
+     * Writes {@code mail} (one recipient, no attachment) to the outbox in the current transaction; it leaves once that
+     * commits. {@code what} names the mail in the log, never its text.
+     */
+    public void queue(Mail mail, String what) {
+        OutboxMail m = row(mail, what, clock.instant());
+        m.persist();
+        wakeAfterCommit();
+    }
+
+    /** The same for many mails in one statement (an import's chunk). */
+    public void queueAll(List<Mail> mails, List<String> whats) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>(mails.size());
+        for (int i = 0; i < mails.size(); i++) {
+            OutboxMail m = row(mails.get(i), whats.get(i), now);
+            rows.add(new Object[] {m.createdAt, m.nextAttemptAt, 0, m.recipient, m.subject, m.textBody, m.htmlBody, m.what});
+        }
+        BulkInsert.insert(em, "mail_outbox", COLUMNS, rows);
+        wakeAfterCommit();
+    }
+
+    private static OutboxMail row(Mail mail, String what, Instant now) {
+        if (mail.getTo().size() != 1 || !mail.getCc().isEmpty() || !mail.getBcc().isEmpty() || !mail.getAttachments().isEmpty()) {
+            throw new IllegalArgumentException("the outbox keeps mails to one recipient without attachments: " + what);
+        }
+        OutboxMail m = new OutboxMail();
+        m.createdAt = now;
+        m.nextAttemptAt = now;
+        m.recipient = mail.getTo().get(0);
+        m.subject = mail.getSubject();
+        m.textBody = mail.getText();
+        m.htmlBody = mail.getHtml();
+        m.what = what.length() > 200 ? what.substring(0, 200) : what;
+        return m;
+    }
+
+    /** Once per transaction: its commit wakes this replica's sender. */
+    private void wakeAfterCommit() {
+        if (tx.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        tx.putResource(WAKE_KEY, Boolean.TRUE);
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -65,57 +165,157 @@ public class MailOutbox {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    send(made, what);
+                    wake.release();
                 }
             }
         });
     }
 
-    void send(java.util.function.Supplier<Mail> made, String what) {
-        boolean onEventLoop = io.vertx.core.Context.isOnEventLoopThread();
-        boolean counted = inFlight.tryAcquire() || !onEventLoop && waitForRoom();
-        if (!counted && !onEventLoop) { // an event loop cannot wait: its mail goes uncounted
-            dropped.incrementAndGet();
-            LOG.warnf("Could not send %s: the mail server had not taken the %d mails before it for %d s", what, IN_FLIGHT,
-                    WAIT_SECONDS);
-            return;
-        }
-        Mail mail;
-        try {
-            mail = made.get();
-        } catch (RuntimeException e) {
-            done(counted);
-            LOG.warnf("Could not make %s: %s", what, e.getMessage());
-            return;
-        }
-        mailer.send(mail).subscribe().with(
-                ok -> {
-                    done(counted);
-                    if (mock) {
-                        LOG.infof("%s kept in the mock mailbox, not sent", what);
-                    } else {
-                        LOG.debugf("Sent %s", what);
+    private void run() {
+        long pause = 0;
+        while (running) {
+            try {
+                if (pause > 0 && wake.tryAcquire(pause, TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+                if (!running) {
+                    return;
+                }
+                Duration busyDelay = config.mail().busyDelay();
+                if (!busyDelay.isZero() && busy()) { // requests first: only the mails that waited busyDelay go now
+                    int n = sendDue(clock.instant().minus(busyDelay));
+                    if (n < BATCH) {
+                        Thread.sleep(BUSY_PAUSE.toMillis()); // deaf to commits' wake-ups, which come hundreds a second now
                     }
-                },
-                err -> {
-                    done(counted);
-                    LOG.warnf("Could not send %s: %s", what, err.getMessage());
-                });
-    }
-
-    /** A place among the mails in flight, waiting up to {@link #WAIT_SECONDS} s for one. */
-    private boolean waitForRoom() {
-        try {
-            return inFlight.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+                    pause = 0;
+                    continue;
+                }
+                int n = sendDue();
+                pause = n == BATCH ? 0 : config.mail().poll().toMillis(); // a full batch: more may be due at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) { // the database away: look again after the poll interval
+                LOG.warnf("The mail sender could not read the outbox: %s", e.getMessage());
+                pause = config.mail().poll().toMillis();
+            }
         }
     }
 
-    private void done(boolean counted) {
-        if (counted) {
-            inFlight.release();
+    /**
+     * Whether this machine's processors were more than {@link #BUSY_LOAD} busy since the last look (the whole machine,
+     * or the container's share: the database and a co-located replica count too). Unknown counts as idle.
+     */
+    private boolean busy() {
+        double load = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getCpuLoad() : -1;
+        return load > BUSY_LOAD;
+    }
+
+    /** Claims, sends and settles one batch of due mails; answers how many it claimed. */
+    int sendDue() {
+        return sendDue(null);
+    }
+
+    /** The same, only for mails written at or before {@code writtenBy} (null: any due mail). */
+    int sendDue(Instant writtenBy) {
+        String token = UUID.randomUUID().toString();
+        List<OutboxMail> batch = QuarkusTransaction.requiringNew().call(() -> claim(token, writtenBy));
+        if (batch.isEmpty()) {
+            return 0;
         }
+        List<Outcome> outcomes = Multi.createFrom().iterable(batch)
+                .onItem().transformToUni(this::send).merge(CONCURRENCY) // in the order they finish: each outcome names its mail
+                .collect().asList()
+                .await().atMost(LEASE.dividedBy(2));
+        QuarkusTransaction.requiringNew().run(() -> settle(batch, outcomes));
+        return batch.size();
+    }
+
+    /** A mail's fate: sent ({@code error} null) or not, and why. */
+    record Outcome(long id, String error) {
+    }
+
+    private Uni<Outcome> send(OutboxMail m) {
+        return Uni.createFrom().deferred(() -> mailer.send(m.toMail()))
+                .ifNoItem().after(LEASE.dividedBy(3)).fail()
+                .onItem().transform(ok -> new Outcome(m.id, null))
+                .onFailure().recoverWithItem(err -> new Outcome(m.id, err.getMessage() == null
+                        ? err.getClass().getSimpleName() : err.getMessage()));
+    }
+
+    List<OutboxMail> claim(String token, Instant writtenBy) {
+        Instant now = clock.instant();
+        List<Object[]> rows = em.createQuery("select m.id, m.createdAt from OutboxMail m where m.nextAttemptAt <= ?1 order by m.id",
+                        Object[].class)
+                .setParameter(1, now).setMaxResults(BATCH).getResultList();
+        // the oldest due mails have the lowest ids: the filter needs no index of its own, nor a scan of a young backlog
+        List<Long> due = rows.stream().filter(r -> writtenBy == null || !((Instant) r[1]).isAfter(writtenBy))
+                .map(r -> (Long) r[0]).toList();
+        if ((writtenBy == null && due.size() < BATCH) || now.isAfter(counted.plusSeconds(10))) { // a count reads the whole table: not at every batch of a backlog
+            waiting = OutboxMail.count();
+            counted = now;
+        }
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        int claimed = em.createQuery("update OutboxMail m set m.claimToken = ?1, m.nextAttemptAt = ?2, m.attempts = m.attempts + 1"
+                        + " where m.id in ?3 and m.nextAttemptAt <= ?4")
+                .setParameter(1, token).setParameter(2, now.plus(LEASE)).setParameter(3, due).setParameter(4, now)
+                .executeUpdate();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return OutboxMail.<OutboxMail>list("claimToken = ?1 order by id", token);
+    }
+
+    void settle(List<OutboxMail> batch, List<Outcome> outcomes) {
+        java.util.Map<Long, OutboxMail> byId = new java.util.HashMap<>();
+        batch.forEach(m -> byId.put(m.id, m));
+        List<Long> done = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Outcome o : outcomes) {
+            OutboxMail m = byId.get(o.id());
+            if (o.error() == null) {
+                done.add(o.id());
+                sent.incrementAndGet();
+                if (mock) {
+                    LOG.infof("%s kept in the mock mailbox, not sent", m.what);
+                } else {
+                    LOG.debugf("Sent %s", m.what);
+                }
+            } else if (m.attempts >= MAX_ATTEMPTS) {
+                done.add(o.id());
+                failed.incrementAndGet();
+                LOG.errorf("Gave up %s after %d attempts: %s", m.what, m.attempts, o.error());
+            } else {
+                retried.incrementAndGet();
+                Instant next = now.plus(retryDelay(m.attempts));
+                LOG.warnf("Could not send %s (attempt %d), trying again at %s: %s", m.what, m.attempts, next, o.error());
+                em.createQuery("update OutboxMail m set m.claimToken = null, m.nextAttemptAt = ?1, m.lastError = ?2"
+                                + " where m.id = ?3 and m.claimToken = ?4")
+                        .setParameter(1, next).setParameter(2, o.error().length() > 500 ? o.error().substring(0, 500) : o.error())
+                        .setParameter(3, o.id()).setParameter(4, m.claimToken).executeUpdate();
+            }
+        }
+        if (!done.isEmpty()) {
+            em.createQuery("delete from OutboxMail m where m.id in ?1 and m.claimToken = ?2").setParameter(1, done)
+                    .setParameter(2, batch.get(0).claimToken).executeUpdate();
+        }
+    }
+
+    /** 30 s after the first failure, doubling up to an hour. */
+    static Duration retryDelay(int attempts) {
+        long seconds = 30L << Math.min(7, Math.max(0, attempts - 1));
+        return Duration.ofSeconds(Math.min(seconds, Duration.ofHours(1).toSeconds()));
+    }
+
+    /** Mails given up so far (forumpass_mail_failed_total). */
+    long failedCount() {
+        return failed.get();
+    }
+
+    /** Tests: the mail server the sender talks to. */
+    void mailer(ReactiveMailer m) {
+        this.mailer = m;
     }
 }

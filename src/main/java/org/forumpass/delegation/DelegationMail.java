@@ -44,6 +44,6 @@ public class DelegationMail {
                 "zh", zh);
         Mail mail = Mail.withText(d.focalEmail, I18n.text(lang, "mail.delegation.subject", Map.of("event", eventName)),
                 text.data(data).render()).setHtml(html.data(data).render());
-        outbox.afterCommit(mail, "Focal-point mail for delegation " + d.publicId);
+        outbox.queue(mail, "Focal-point mail for delegation " + d.publicId);
     }
 }

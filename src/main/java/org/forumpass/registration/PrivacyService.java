@@ -124,6 +124,9 @@ public class PrivacyService {
             return;
         }
         Instant now = clock.instant();
+        // issue 18: a mail of this registration still waiting in the outbox (the mail server away) is not sent
+        em.createNativeQuery("DELETE FROM mail_outbox WHERE recipient = ?1 AND what LIKE ?2").setParameter(1, r.email)
+                .setParameter(2, "% registration " + r.publicId).executeUpdate();
         r.givenName = ERASED;
         r.familyName = ERASED;
         r.nativeName = null;

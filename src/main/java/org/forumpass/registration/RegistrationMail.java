@@ -16,8 +16,8 @@ import org.forumpass.common.PublicUrl;
 import org.forumpass.event.Event;
 
 /**
- * E-mails to delegates, in their language, sent by {@link MailOutbox} only once the transaction that caused
- * them has committed.
+ * E-mails to delegates, in their language, written to the {@link MailOutbox} in the transaction that causes them and
+ * sent once it has committed.
  */
 @ApplicationScoped
 public class RegistrationMail {
@@ -38,13 +38,26 @@ public class RegistrationMail {
     public record SessionLine(String title, String when, String status) {
     }
 
-    /**
-     * Gathers what the mail says now (while the entities are at hand) and sends it after commit; issue 18: its
-     * templates are rendered after the commit, so not while the transaction holds the event's seat row.
-     */
+    /** Writes the mail, as it reads now, to the outbox; it leaves once the transaction commits. */
     public void queue(Registration r, MailKind kind, List<RegistrationSession> sessions) {
-        Content c = content(r, kind, sessions);
-        outbox.afterCommit(() -> render(c), kind + " mail for registration " + r.publicId);
+        outbox.queue(build(r, kind, sessions), what(r, kind));
+    }
+
+    /** The same for many registrations in one statement (an import's chunk): {@code sessions.get(i)} are {@code rs.get(i)}'s. */
+    public void queueAll(List<Registration> rs, List<List<RegistrationSession>> sessions) {
+        List<Mail> mails = new java.util.ArrayList<>(rs.size());
+        List<String> whats = new java.util.ArrayList<>(rs.size());
+        for (int i = 0; i < rs.size(); i++) {
+            Registration r = rs.get(i);
+            MailKind kind = MailKind.forStatus(r.status);
+            mails.add(build(r, kind, sessions.get(i)));
+            whats.add(what(r, kind));
+        }
+        outbox.queueAll(mails, whats);
+    }
+
+    private static String what(Registration r, MailKind kind) {
+        return kind + " mail for registration " + r.publicId;
     }
 
     public String manageUrl(Registration r) {

@@ -393,9 +393,9 @@ public class RegistrationService {
         if (!confirmedNow.isEmpty()) {
             confirmedAll.fire(new RegistrationEvents.ConfirmedAll(confirmedNow));
         }
+        mail.queueAll(created, sessionsOf);
         for (int k = 0; k < created.size(); k++) {
             Registration r = created.get(k);
-            mail.queue(r, MailKind.forStatus(r.status), sessionsOf.get(k));
             out[creating.get(k)] = new ImportOutcome("CREATED", r.publicId, r.status, r.emailKey, List.of());
         }
         return List.of(out);

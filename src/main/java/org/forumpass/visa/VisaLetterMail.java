@@ -32,7 +32,7 @@ public class VisaLetterMail {
     Template html;
 
     void queue(Registration r, VisaLetter letter) {
-        outbox.afterCommit(build(r, letter), "Visa letter mail for registration " + r.publicId);
+        outbox.queue(build(r, letter), "Visa letter mail for registration " + r.publicId);
     }
 
     Mail build(Registration r, VisaLetter letter) {

@@ -8,6 +8,7 @@ import static org.forumpass.Fixtures.createEvent;
 import static org.forumpass.Fixtures.delegate;
 import static org.forumpass.Fixtures.email;
 import static org.forumpass.Fixtures.event;
+import static org.forumpass.Fixtures.mailsSentTo;
 import static org.forumpass.Fixtures.register;
 import static org.forumpass.Fixtures.session;
 import static org.forumpass.Fixtures.slug;
@@ -96,7 +97,7 @@ class RegistrationApiTest {
                 .body("event", is(slug))
                 .body("sessions.code", contains("OPEN", "SMALL"));
 
-        List<Mail> sent = mailbox.getMailsSentTo(mail);
+        List<Mail> sent = mailsSentTo(mailbox, mail, 1);
         assertEquals(1, sent.size(), "one confirmation e-mail");
         assertTrue(sent.get(0).getSubject().contains("报名"), "in the delegate's language: " + sent.get(0).getSubject());
         assertTrue(sent.get(0).getText().contains("/r/" + id + "?t=" + token), "carries the manage link");
@@ -191,7 +192,7 @@ class RegistrationApiTest {
                 .body("status", is("CONFIRMED"))
                 .body("sessions[0].status", is("CONFIRMED"));
         asOrganizer().get("/api/v1/registrations/" + fourth.get("id")).then().body("status", is("WAITLISTED"));
-        assertTrue(mailbox.getMailsSentTo(thirdMail).stream().anyMatch(m -> m.getSubject().startsWith("A place is yours")),
+        assertTrue(mailsSentTo(mailbox, thirdMail, 2).stream().anyMatch(m -> m.getSubject().startsWith("A place is yours")),
                 "the delegate who moved up is told");
     }
 
