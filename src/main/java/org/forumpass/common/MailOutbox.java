@@ -41,7 +41,9 @@ import org.jboss.logging.Logger;
  * <p>A sender claims up to {@link #BATCH} due mails in one short transaction (a token of its own, and the mails' next
  * attempt moved {@link #LEASE} ahead), sends them, at most {@link #CONCURRENCY} at once, and deletes in a second
  * transaction the mails the server took. Two senders racing for the same rows both run the conditional update; the
- * row locks (or Galera's certification) let one have each row. A mail that failed is tried again after 30 s, 1 min,
+ * row locks (or Galera's certification, whose loser tries again) let one have each row. While this machine's
+ * processors are more than {@link #BUSY_LOAD} busy, only mails that waited {@code forumpass.mail.busy-delay} (60 s)
+ * go: sending is most of a registration's cost after the database, and a rush's requests come first (issue 18). A mail that failed is tried again after 30 s, 1 min,
  * 2 min, ... up to an hour apart, {@link #MAX_ATTEMPTS} times (about 9 hours), then logged, counted
  * ({@code forumpass_mail_failed_total}) and deleted. A sender that dies while sending leaves its mails claimed until
  * their lease ends; another then sends them again, so a mail is sent at least once, and twice only after such a
@@ -219,7 +221,8 @@ public class MailOutbox {
     /** The same, only for mails written at or before {@code writtenBy} (null: any due mail). */
     int sendDue(Instant writtenBy) {
         String token = UUID.randomUUID().toString();
-        List<OutboxMail> batch = QuarkusTransaction.requiringNew().call(() -> claim(token, writtenBy));
+        // two senders claiming the same rows on Galera: certification refuses one at its commit; it tries again
+        List<OutboxMail> batch = Retry.onConflict(() -> QuarkusTransaction.requiringNew().call(() -> claim(token, writtenBy)));
         if (batch.isEmpty()) {
             return 0;
         }
@@ -227,7 +230,10 @@ public class MailOutbox {
                 .onItem().transformToUni(this::send).merge(CONCURRENCY) // in the order they finish: each outcome names its mail
                 .collect().asList()
                 .await().atMost(LEASE.dividedBy(2));
-        QuarkusTransaction.requiringNew().run(() -> settle(batch, outcomes));
+        Settled settled = Retry.onConflict(() -> QuarkusTransaction.requiringNew().call(() -> settle(batch, outcomes)));
+        sent.addAndGet(settled.sent());
+        retried.addAndGet(settled.retried());
+        failed.addAndGet(settled.failed());
         return batch.size();
     }
 
@@ -268,7 +274,15 @@ public class MailOutbox {
         return OutboxMail.<OutboxMail>list("claimToken = ?1 order by id", token);
     }
 
-    void settle(List<OutboxMail> batch, List<Outcome> outcomes) {
+    /** How many mails of a batch the server took, will be tried again, and were given up. */
+    record Settled(int sent, int retried, int failed) {
+    }
+
+    /** Deletes the mails sent or given up and reschedules the others; answers the counts (counted once it commits). */
+    Settled settle(List<OutboxMail> batch, List<Outcome> outcomes) {
+        int nSent = 0;
+        int nRetried = 0;
+        int nFailed = 0;
         java.util.Map<Long, OutboxMail> byId = new java.util.HashMap<>();
         batch.forEach(m -> byId.put(m.id, m));
         List<Long> done = new ArrayList<>();
@@ -277,7 +291,7 @@ public class MailOutbox {
             OutboxMail m = byId.get(o.id());
             if (o.error() == null) {
                 done.add(o.id());
-                sent.incrementAndGet();
+                nSent++;
                 if (mock) {
                     LOG.infof("%s kept in the mock mailbox, not sent", m.what);
                 } else {
@@ -285,10 +299,10 @@ public class MailOutbox {
                 }
             } else if (m.attempts >= MAX_ATTEMPTS) {
                 done.add(o.id());
-                failed.incrementAndGet();
+                nFailed++;
                 LOG.errorf("Gave up %s after %d attempts: %s", m.what, m.attempts, o.error());
             } else {
-                retried.incrementAndGet();
+                nRetried++;
                 Instant next = now.plus(retryDelay(m.attempts));
                 LOG.warnf("Could not send %s (attempt %d), trying again at %s: %s", m.what, m.attempts, next, o.error());
                 em.createQuery("update OutboxMail m set m.claimToken = null, m.nextAttemptAt = ?1, m.lastError = ?2"
@@ -301,6 +315,7 @@ public class MailOutbox {
             em.createQuery("delete from OutboxMail m where m.id in ?1 and m.claimToken = ?2").setParameter(1, done)
                     .setParameter(2, batch.get(0).claimToken).executeUpdate();
         }
+        return new Settled(nSent, nRetried, nFailed);
     }
 
     /** 30 s after the first failure, doubling up to an hour. */
