@@ -20,8 +20,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +80,7 @@ public class MailOutbox {
     @Inject
     ForumPassConfig config;
 
-    private final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final Semaphore wake = new Semaphore(0);
     private volatile Thread sender;
     private volatile boolean running;
@@ -151,6 +155,14 @@ public class MailOutbox {
         m.htmlBody = mail.getHtml();
         m.what = what.length() > 200 ? what.substring(0, 200) : what;
         return m;
+    }
+
+    /**
+     * Deletes, in the current transaction, the mails to {@code recipient} still waiting whose {@code what} ends with
+     * {@code whatEnd} (an erased person's, named "... for registration X"): their text holds the person's link.
+     */
+    public long discard(String recipient, String whatEnd) {
+        return OutboxMail.delete("recipient = ?1 and what like ?2", recipient, "%" + whatEnd);
     }
 
     /** Once per transaction: its commit wakes this replica's sender. */
@@ -283,7 +295,7 @@ public class MailOutbox {
         int nSent = 0;
         int nRetried = 0;
         int nFailed = 0;
-        java.util.Map<Long, OutboxMail> byId = new java.util.HashMap<>();
+        Map<Long, OutboxMail> byId = new HashMap<>();
         batch.forEach(m -> byId.put(m.id, m));
         List<Long> done = new ArrayList<>();
         Instant now = clock.instant();

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.forumpass.common.ForumPassConfig;
+import org.forumpass.common.MailOutbox;
 import org.forumpass.event.Event;
 import org.forumpass.registration.RegistrationRecords.RegistrationView;
 import org.jboss.logging.Logger;
@@ -43,6 +44,8 @@ public class PrivacyService {
     Vertx vertx;
     @Inject
     ForumPassConfig config;
+    @Inject
+    MailOutbox outbox;
     @Inject
     Instance<IdentityHook> identities;
     @Inject
@@ -125,8 +128,7 @@ public class PrivacyService {
         }
         Instant now = clock.instant();
         // issue 18: a mail of this registration still waiting in the outbox (the mail server away) is not sent
-        em.createNativeQuery("DELETE FROM mail_outbox WHERE recipient = ?1 AND what LIKE ?2").setParameter(1, r.email)
-                .setParameter(2, "% registration " + r.publicId).executeUpdate();
+        outbox.discard(r.email, " registration " + r.publicId);
         r.givenName = ERASED;
         r.familyName = ERASED;
         r.nativeName = null;
