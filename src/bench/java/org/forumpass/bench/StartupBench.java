@@ -39,6 +39,7 @@ import org.forumpass.ops.LocalMariaDb;
  * ./mvnw -Pmariadb,bench -DskipTests package exec:java -Dbench.args="scenarios=startup runs=7"
  * ./mvnw -Pbench -DskipTests package exec:java -Dbench.args="scenarios=startup runs=7"        (embedded H2)
  * ./mvnw -Pbench test-compile exec:java -Dbench.args="scenarios=startup jar=/elsewhere/quarkus-app/quarkus-run.jar cds=off"
+ * ./mvnw -Pmariadb,bench exec:java -Dbench.args="scenarios=startup cds=trained jvm=-XX:TieredStopAtLevel=1|-Xlog:gc"
  * </pre>
  */
 public final class StartupBench {
@@ -106,7 +107,12 @@ public final class StartupBench {
             jvm.add("-XX:SharedArchiveFile=" + archive);
         } else if (cds) {
             jvm.add("-XX:SharedArchiveFile=" + archive);
-            firstJvm = jvm;
+            firstJvm = new ArrayList<>(jvm);
+        }
+        for (String o : options.getOrDefault("jvm", "").split("\\|")) { // more JVM options for the timed starts (a profiler, a flag to try)
+            if (!o.isBlank()) {
+                jvm.add(o);
+            }
         }
         Map<String, String> env = new LinkedHashMap<>();
         LocalMariaDb db = null;

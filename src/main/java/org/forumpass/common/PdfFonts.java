@@ -8,8 +8,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.fontbox.ttf.TTFParser;
@@ -27,7 +29,8 @@ import org.forumpass.common.error.DomainException;
  * text in the first font that has its glyphs (bold Latin for bold text), Arabic shaped into joined forms and laid
  * out right to left, a character no font has drawn as the replacement glyph. Parsed fonts are pooled, a bounded
  * number of sets ({@link #borrow()} / {@link #release}), since a parsed TrueType font is not safe to share between
- * documents being written at once; one {@code PdfFonts} serves one document.
+ * documents being written at once; one {@code PdfFonts} serves one document. Sets beyond one that have not been used
+ * for {@link #IDLE_SECONDS} are dropped, so that a replica that printed a crowd's badges does not keep their fonts.
  */
 public final class PdfFonts {
     private static final String[] FONT_FILES = {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansSC-Regular.ttf",
@@ -41,7 +44,11 @@ public final class PdfFonts {
     private static final Semaphore SETS = new Semaphore(MAX_SETS, true);
     /** How long a document waits for a set when all are in use. */
     static final int WAIT_SECONDS = 20;
-    private static final BlockingQueue<TrueTypeFont[]> POOL = new ArrayBlockingQueue<>(MAX_SETS);
+    /** Sets not in use, the most recently given back first; a set is taken from the front. */
+    private static final BlockingDeque<Idle> POOL = new LinkedBlockingDeque<>(MAX_SETS);
+    /** A set unused this long is dropped, unless it is the only one left (issue 18: memory after a rush). */
+    static final long IDLE_SECONDS = 60;
+    private static volatile ScheduledExecutorService trimmer;
     /** Drawn for a character that no embedded font has. */
     private static final int REPLACEMENT = '\uFFFD';
 
@@ -71,12 +78,14 @@ public final class PdfFonts {
             Thread.currentThread().interrupt();
             throw new DomainException(CommonError.UNAVAILABLE, "Interrupted while waiting for a PDF writer");
         }
-        TrueTypeFont[] set = POOL.poll();
-        if (set != null) {
-            return set;
+        Idle idle = POOL.pollFirst();
+        if (idle != null) {
+            return idle.set;
         }
         try {
-            return parse();
+            TrueTypeFont[] set = parse();
+            startTrimmer();
+            return set;
         } catch (RuntimeException | Error e) {
             SETS.release();
             throw e;
@@ -84,10 +93,47 @@ public final class PdfFonts {
     }
 
     public static void release(TrueTypeFont[] set) {
-        if (!POOL.offer(set)) {
+        if (!POOL.offerFirst(new Idle(set, System.nanoTime()))) {
             throw new IllegalStateException("More font sets given back than were borrowed");
         }
         SETS.release();
+    }
+
+    /** Drops the sets unused for {@link #IDLE_SECONDS} as of {@code now} ({@link System#nanoTime()}), keeping one; how many. */
+    static int trim(long now) {
+        int dropped = 0;
+        while (POOL.size() > 1) {
+            Idle oldest = POOL.peekLast();
+            if (oldest == null || now - oldest.since < TimeUnit.SECONDS.toNanos(IDLE_SECONDS) || !POOL.removeLastOccurrence(oldest)) {
+                break;
+            }
+            dropped++;
+        }
+        return dropped;
+    }
+
+    /** Sets parsed and not in use now. */
+    static int idleSets() {
+        return POOL.size();
+    }
+
+    private static void startTrimmer() {
+        if (trimmer == null) {
+            synchronized (PdfFonts.class) {
+                if (trimmer == null) {
+                    ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread th = new Thread(r, "pdf-fonts-trim");
+                        th.setDaemon(true);
+                        return th;
+                    });
+                    t.scheduleWithFixedDelay(() -> trim(System.nanoTime()), IDLE_SECONDS / 2, IDLE_SECONDS / 2, TimeUnit.SECONDS);
+                    trimmer = t;
+                }
+            }
+        }
+    }
+
+    private record Idle(TrueTypeFont[] set, long since) {
     }
 
     private static TrueTypeFont[] parse() {

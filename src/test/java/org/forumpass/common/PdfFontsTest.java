@@ -48,4 +48,30 @@ class PdfFontsTest {
             held.forEach(PdfFonts::release);
         }
     }
+
+    @Test
+    void setsUnusedForAMinuteAreDroppedButOneStays() {
+        List<TrueTypeFont[]> held = new ArrayList<>();
+        for (int i = 0; i < PdfFonts.MAX_SETS; i++) {
+            held.add(PdfFonts.borrow());
+        }
+        held.forEach(PdfFonts::release);
+        long now = System.nanoTime();
+        assertEquals(PdfFonts.MAX_SETS, PdfFonts.idleSets(), "every set given back waits in the pool");
+        assertEquals(0, PdfFonts.trim(now), "nothing is dropped while the sets were used within the minute");
+        assertEquals(PdfFonts.MAX_SETS, PdfFonts.idleSets());
+
+        long later = now + TimeUnit.SECONDS.toNanos(PdfFonts.IDLE_SECONDS + 1);
+        assertEquals(PdfFonts.MAX_SETS - 1, PdfFonts.trim(later), "a minute later all but one are dropped");
+        assertEquals(1, PdfFonts.idleSets());
+        assertEquals(0, PdfFonts.trim(later + TimeUnit.HOURS.toNanos(1)), "the last one stays, so the next badge parses nothing");
+
+        TrueTypeFont[] next = PdfFonts.borrow();
+        try {
+            assertSame(held.get(held.size() - 1), next, "the set kept is the one given back last");
+            assertEquals(0, PdfFonts.idleSets());
+        } finally {
+            PdfFonts.release(next);
+        }
+    }
 }
