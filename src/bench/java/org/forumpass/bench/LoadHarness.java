@@ -192,8 +192,9 @@ public final class LoadHarness {
         }
         if (app != null) {
             figure("memory (RSS) of the app, -Xmx256m, at the end of the run", app.rssKb() / 1024 + " MB");
-            Thread.sleep(opt("idle-seconds", 15) * 1000L); // what a replica holds once the rush is over
-            figure("memory (RSS) of the app, -Xmx256m, after " + opt("idle-seconds", 15) + " s idle at the end", app.rssKb() / 1024 + " MB");
+            int idle = opt("idle-seconds", 15);
+            Thread.sleep(idle * 1000L); // what a replica holds once the rush is over
+            figure("memory (RSS) of the app, -Xmx256m, after " + idle + " s idle at the end", app.rssKb() / 1024 + " MB");
         }
         if (app != null && options.containsKey("nmt")) { // with jvm=-XX:NativeMemoryTracking=summary: where the RSS goes
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(app.pid()), "VM.native_memory", "summary").redirectErrorStream(true)

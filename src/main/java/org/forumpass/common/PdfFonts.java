@@ -48,7 +48,7 @@ public final class PdfFonts {
     private static final BlockingDeque<Idle> POOL = new LinkedBlockingDeque<>(MAX_SETS);
     /** A set unused this long is dropped, unless it is the only one left (issue 18: memory after a rush). */
     static final long IDLE_SECONDS = 60;
-    private static volatile ScheduledExecutorService trimmer;
+    private static ScheduledExecutorService trimmer; // started with the first parsed set, under the class's lock
     /** Drawn for a character that no embedded font has. */
     private static final int REPLACEMENT = '\uFFFD';
 
@@ -117,19 +117,15 @@ public final class PdfFonts {
         return POOL.size();
     }
 
-    private static void startTrimmer() {
+    /** Called on each parse (a few times a run at most), so a plain lock is enough. */
+    private static synchronized void startTrimmer() {
         if (trimmer == null) {
-            synchronized (PdfFonts.class) {
-                if (trimmer == null) {
-                    ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
-                        Thread th = new Thread(r, "pdf-fonts-trim");
-                        th.setDaemon(true);
-                        return th;
-                    });
-                    t.scheduleWithFixedDelay(() -> trim(System.nanoTime()), IDLE_SECONDS / 2, IDLE_SECONDS / 2, TimeUnit.SECONDS);
-                    trimmer = t;
-                }
-            }
+            trimmer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pdf-fonts-trim");
+                t.setDaemon(true);
+                return t;
+            });
+            trimmer.scheduleWithFixedDelay(() -> trim(System.nanoTime()), IDLE_SECONDS / 2, IDLE_SECONDS / 2, TimeUnit.SECONDS);
         }
     }
 
