@@ -101,8 +101,9 @@ class ZonesBrowserTest {
                     zone.getOptions().stream().map(WebElement::getText).toList());
             zone.selectByValue("VIP");
             browser.findElement(By.cssSelector("#session-form button[type=submit]")).click();
-            wait.until(driver -> "VIP".equals(asOrganizer().get("/api/v1/events/" + slug).then().extract()
-                    .path("sessions[0].zone")));
+            // the console says so once it has drawn the event again (the zones table included)
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session-status"), "Session saved: CONSULS."));
+            assertEquals("VIP", asOrganizer().get("/api/v1/events/" + slug).then().extract().path("sessions[0].zone"));
 
             // removing the zone the session is in is refused, and the console says why
             browser.findElement(By.cssSelector("#zones-table button[aria-label='Remove zone VIP']")).click();
