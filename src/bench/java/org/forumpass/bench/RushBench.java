@@ -102,9 +102,10 @@ final class RushBench {
                 String cost = costs(o.ok, cpu0, cpu1, db0, db1);
                 System.out.printf(Locale.ROOT, "registration rush, open model at %d/s for %d s: %s, %,d of %,d answered 201 in %.1f s"
                                 + " (%,.0f/s), errors %d %s, %d confirmed in the stats; latency from due time %s%n"
-                                + "    %s; liveness %,.0f req/s (%.1f %% of it)%n%n",
+                                + "    %s; liveness %,.0f req/s (%.1f %% of it)%n",
                         rate, seconds, sustained ? "sustained" : "NOT sustained", o.ok, n, o.seconds, o.ok / o.seconds, o.errors,
                         o.statuses, confirmed, Load.percentiles(o.latency), cost, liveThroughput, 100 * o.ok / o.seconds / liveThroughput);
+                System.out.printf(Locale.ROOT, "    %s%n%n", o.slowSeconds);
                 figure.accept(String.format(Locale.ROOT, "public registrations, open model at %d/s for %d s, event with room", rate, seconds),
                         String.format(Locale.ROOT, "%s: %,d of %,d answered 201 in %.1f s (%,.0f/s, %d confirmed), errors %d;"
                                         + " latency from due time %s; %s", sustained ? "sustained" : "NOT sustained", o.ok, n, o.seconds,
@@ -116,7 +117,32 @@ final class RushBench {
         }
     }
 
-    private record Outcome(long ok, long errors, double seconds, Histogram latency, Map<Integer, Long> statuses) {
+    private record Outcome(long ok, long errors, double seconds, Histogram latency, Map<Integer, Long> statuses,
+                           String slowSeconds) {
+    }
+
+    /**
+     * Where the tail sits in time: how many of the run's seconds had an answer later than 100 ms, and the three with the
+     * latest, by wall-clock time (to set beside a GC log or the database's), so that a stall tells itself from a slow crawl.
+     */
+    private static String slowSeconds(long startWall, long[] slow, long[] worst) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < worst.length; i++) {
+            if (slow[i] > 0) {
+                order.add(i);
+            }
+        }
+        order.sort((a, b) -> Long.compare(worst[b], worst[a]));
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "seconds with an answer over 100 ms: %d of %d",
+                order.size(), worst.length - 1));
+        for (int i = 0; i < Math.min(3, order.size()); i++) {
+            int sec = order.get(i);
+            out.append(String.format(Locale.ROOT, "%s %s UTC (+%d s): worst %.0f ms, %d over 100 ms", i == 0 ? "; latest:" : ",",
+                    clock.format(java.time.Instant.ofEpochMilli(startWall + sec * 1000L)), sec, worst[sec] / 1000.0, slow[sec]));
+        }
+        return out.toString();
     }
 
     /** {@code rate} registrations a second for {@code seconds}, each by its own delegate; latency from the due time. */
@@ -136,6 +162,9 @@ final class RushBench {
         Map<Integer, Long> statuses = new java.util.TreeMap<>();
         double interval = 1e9 / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long startWall = System.currentTimeMillis() + 20;
+        long[] slowBySecond = new long[seconds + 1]; // answers later than 100 ms, by the second they were due in
+        long[] worstBySecond = new long[seconds + 1]; // µs
         CountDownLatch done = new CountDownLatch(1);
         long[] issued = {0};
         long[] finished = {0};
@@ -153,7 +182,13 @@ final class RushBench {
                         .compose(resp -> resp.body().map(b -> resp.statusCode()))
                         .onComplete(ar -> {
                             int status = ar.succeeded() ? ar.result() : -1;
-                            h.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                            long late = Math.max(1, (System.nanoTime() - due) / 1000);
+                            h.recordValue(late);
+                            int second = (int) Math.min(seconds, (due - start) / 1_000_000_000L);
+                            worstBySecond[second] = Math.max(worstBySecond[second], late);
+                            if (late > 100_000) {
+                                slowBySecond[second]++;
+                            }
                             counts[status == 201 ? 0 : 1]++;
                             statuses.merge(status, 1L, Long::sum);
                             if (++finished[0] == total) {
@@ -175,7 +210,7 @@ final class RushBench {
             read.countDown();
         });
         read.await(5, TimeUnit.SECONDS);
-        return new Outcome(snapshot[0], snapshot[1], s, h, st);
+        return new Outcome(snapshot[0], snapshot[1], s, h, st, slowSeconds(startWall, slowBySecond, worstBySecond));
     }
 
     /** CPU per registration of the app and of MariaDB, and MariaDB's statements per registration. */

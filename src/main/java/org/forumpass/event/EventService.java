@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.forumpass.common.Db;
+import org.hibernate.Session;
 import org.forumpass.common.RequestValidator;
 import static org.forumpass.common.Text.clean;
 import org.forumpass.common.RequestValidator.Violations;
@@ -22,6 +24,10 @@ import org.forumpass.common.error.DomainException;
 
 @ApplicationScoped
 public class EventService {
+    /** The event's seat taken if one is left: a conditional update, so that two requests never take the last one twice. */
+    private static final String TAKE_EVENT_SEAT =
+            "UPDATE event SET seats_taken = seats_taken + 1 WHERE id = ? AND (capacity IS NULL OR seats_taken < capacity)";
+
     @Inject
     Clock clock;
     @Inject
@@ -287,8 +293,15 @@ public class EventService {
                 return false;
             }
         }
-        return Event.update("seatsTaken = seatsTaken + 1 where id = ?1 and (capacity is null or seatsTaken < capacity)",
-                event.id) == 1;
+        // issue 18: plain JDBC, not an HQL update, which Hibernate 6 translates to SQL again at every execution (a
+        // profile of the registration rush: half of this update's CPU, about 5 % of a registration's). The statement
+        // changes only the event's counter, which no entity in this session has changed, so nothing waits to be flushed.
+        return Event.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement(TAKE_EVENT_SEAT)) {
+                take.setLong(1, event.id);
+                return take.executeUpdate();
+            }
+        }) == 1;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
