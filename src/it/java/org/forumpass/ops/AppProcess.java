@@ -165,7 +165,8 @@ public final class AppProcess implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             cmd.addAll(jvmArgs);
             Path archive = jar.resolveSibling("app-cds.jsa"); // made by package; the run command names it (issue 18)
-            if (Files.isRegularFile(archive) && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"))) {
+            if (Files.isRegularFile(archive) && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:SharedArchiveFile")
+                    || a.startsWith("-XX:ArchiveClassesAtExit"))) { // a start that writes an archive reads none
                 cmd.add("-XX:SharedArchiveFile=" + archive);
             }
             cmd.add("-jar");
