@@ -241,14 +241,9 @@ public final class LoadHarness {
             againArgs.add("-XX:SharedArchiveFile=" + trainedArchive);
         }
         long launched = System.nanoTime();
-        app = configured(AppProcess.builder(jar, dir.resolve("app")).name("bench")
-                .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
-                .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
-                .jvmArgs(firstArgs.toArray(String[]::new)))
-                .start();
+        app = startApp(jar, dir, url, firstArgs);
         double ready = (System.nanoTime() - launched) / 1e9;
-        String started = Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
-                .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1")).findFirst().orElse("?");
+        String started = lastStartedIn(app);
         System.out.printf(Locale.ROOT, "%s on an empty schema (migrations, first organizer): ready in %.1f s, Quarkus \"started in\" %s s%n",
                 app, ready, started);
         figure("start of the packaged app (-Pmariadb) on an empty MariaDB schema: process launch to readiness UP",
@@ -258,14 +253,9 @@ public final class LoadHarness {
             throw new IllegalStateException("cds=trained: the first start wrote no " + trainedArchive);
         }
         launched = System.nanoTime();
-        app = configured(AppProcess.builder(jar, dir.resolve("app")).name("bench")
-                .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
-                .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
-                .jvmArgs(againArgs.toArray(String[]::new)))
-                .start();
+        app = startApp(jar, dir, url, againArgs);
         ready = (System.nanoTime() - launched) / 1e9;
-        started = Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in")) // the log holds both starts
-                .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1")).reduce((first, second) -> second).orElse("?");
+        started = lastStartedIn(app);
         figure("start again on the existing schema, " + (trained ? "with the archive the first start wrote as it stopped"
                 : "with the archive package wrote"), String.format(Locale.ROOT, "%.1f s (Quarkus \"started in\" %s s)", ready, started));
         figure("memory (RSS) of the app, -Xmx" + heap + ", idle after start", settledRssKb(app) / 1024 + " MB");
@@ -304,6 +294,21 @@ public final class LoadHarness {
             System.out.println("    (the app's RSS was still moving after 15 s; taking the last reading)");
         }
         return app.rssKb();
+    }
+
+    /** The packaged app on the harness's MariaDB, sending its mails to the harness's sink. */
+    private AppProcess startApp(Path jar, Path dir, String url, List<String> jvm) throws Exception {
+        return configured(AppProcess.builder(jar, dir.resolve("app")).name("bench")
+                .database(url, LocalMariaDb.USER, LocalMariaDb.PASSWORD)
+                .env("QUARKUS_HTTP_ACCESS_LOG_ENABLED", options.getOrDefault("access-log", "true"))
+                .jvmArgs(jvm.toArray(String[]::new)))
+                .start();
+    }
+
+    /** Quarkus's "started in" of the app's latest start (its log is appended to by each start). */
+    private static String lastStartedIn(AppProcess app) throws java.io.IOException {
+        return Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
+                .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1")).reduce((first, second) -> second).orElse("?");
     }
 
     /** The heap cap and any extra JVM options of {@code jvm=} (separated by {@code |}), e.g. a JFR recording. */

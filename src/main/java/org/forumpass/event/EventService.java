@@ -16,11 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.forumpass.common.Db;
-import org.hibernate.Session;
 import org.forumpass.common.RequestValidator;
 import static org.forumpass.common.Text.clean;
 import org.forumpass.common.RequestValidator.Violations;
 import org.forumpass.common.error.DomainException;
+import org.hibernate.Session;
 
 @ApplicationScoped
 public class EventService {
