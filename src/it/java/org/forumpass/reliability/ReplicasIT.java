@@ -367,4 +367,31 @@ class ReplicasIT {
         say("sign-in throttle across replicas: 3 wrong passwords at A and 2 at B, then the right one answers 429 "
                 + "auth.too_many_attempts at both");
     }
+
+    /**
+     * The packaged app makes its OpenAPI document on the first request, not at start (issue 18): four requests at once
+     * at each replica, the first either has had, all get the same whole document, in JSON and in YAML.
+     */
+    @Test
+    void apiDocumentIsMadeOnTheFirstRequestTheSameAtEveryReplica() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> json = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            json.add(sendAsync((i % 2 == 0 ? atA : atB).get("/q/openapi?format=json")));
+        }
+        Set<String> bodies = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> f : json) {
+            HttpResponse<String> r = expect(f.get(), 200, "the API document");
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+            bodies.add(r.body());
+        }
+        assertEquals(1, bodies.size(), "every request, at both replicas, got the same document");
+        JsonNode doc = read(expect(send(atA.get("/q/openapi?format=json")), 200, "the API document again"));
+        assertEquals("ForumPass API", doc.path("info").path("title").asText(), doc.path("info").toString());
+        assertTrue(doc.path("paths").has("/api/v1/events/{slug}/registrations"), "the registration operation is documented");
+        HttpResponse<String> yaml = expect(send(atB.get("/q/openapi")), 200, "the API document as YAML");
+        assertTrue(yaml.body().startsWith("---") || yaml.body().startsWith("openapi:"), yaml.body().substring(0, 80));
+        assertTrue(yaml.body().contains("title: ForumPass API"), "the YAML document's title");
+        say("API document: 8 first requests at once at A and B answered 200 with one document of %,d bytes; YAML %,d bytes",
+                bodies.iterator().next().length(), yaml.body().length());
+    }
 }

@@ -47,13 +47,16 @@ public final class ForumPassMain {
      * MySQL builds, which have no database at build time: Quarkus's static initialisation only (the generated
      * application's class initialiser: configuration, CDI container, Hibernate's metamodel, REST routes), as
      * quarkus.package.jar.appcds.enabled does it, then exit, when the JVM writes the archive of every class loaded so
-     * far. No database is opened, no data directory nor certificate is made.
+     * far (each linked first: {@link ClassDataArchive}). No database is opened, no data directory nor certificate is made.
      */
     static void archiveRun() {
         try {
             Class.forName("io.quarkus.runner.ApplicationImpl", true, ForumPassMain.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Not the packaged app: no io.quarkus.runner.ApplicationImpl", e);
+        }
+        if (ClassDataArchive.writing()) {
+            ClassDataArchive.linkLoaded(ForumPassMain.class.getClassLoader());
         }
         System.exit(0);
     }
