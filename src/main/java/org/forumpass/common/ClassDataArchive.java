@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public class ClassDataArchive {
     private static final Logger LOG = Logger.getLogger(ClassDataArchive.class);
 
-    /** First among the stop's observers, so that what they load later is the little left out. */
+    /** First among the stop's observers: what the stop loads after it is not needed at start, and may stay out. */
     void onStop(@Observes @Priority(1) ShutdownEvent e) {
         if (writing()) {
             linkLoaded(Thread.currentThread().getContextClassLoader());
@@ -37,7 +37,7 @@ public class ClassDataArchive {
         try {
             return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                     .anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit="));
-        } catch (RuntimeException | Error ex) { // no management module: no archive to improve
+        } catch (RuntimeException | LinkageError ex) { // no management module: no archive to improve
             return false;
         }
     }
