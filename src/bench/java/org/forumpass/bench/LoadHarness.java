@@ -234,8 +234,8 @@ public final class LoadHarness {
         // docs/operations.md ("Start-up") tells a production host to do; otherwise both read the one package wrote
         boolean trained = options.getOrDefault("cds", "package").equals("trained");
         Path trainedArchive = dir.resolve("trained-app-cds.jsa");
-        List<String> firstArgs = new java.util.ArrayList<>(List.of(jvmArgs(heap)));
-        List<String> againArgs = new java.util.ArrayList<>(firstArgs);
+        List<String> firstArgs = new ArrayList<>(List.of(jvmArgs(heap)));
+        List<String> againArgs = new ArrayList<>(firstArgs);
         if (trained) {
             firstArgs.addAll(List.of("-XX:ArchiveClassesAtExit=" + trainedArchive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             againArgs.add("-XX:SharedArchiveFile=" + trainedArchive);
@@ -306,14 +306,14 @@ public final class LoadHarness {
     }
 
     /** Quarkus's "started in" of the app's latest start (its log is appended to by each start). */
-    private static String lastStartedIn(AppProcess app) throws java.io.IOException {
+    private static String lastStartedIn(AppProcess app) throws IOException {
         return Files.readAllLines(app.log()).stream().filter(l -> l.contains("started in"))
                 .map(l -> l.replaceAll(".*started in ([0-9.]+)s.*", "$1")).reduce((first, second) -> second).orElse("?");
     }
 
     /** The heap cap and any extra JVM options of {@code jvm=} (separated by {@code |}), e.g. a JFR recording. */
     private String[] jvmArgs(String heap) {
-        List<String> args = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        List<String> args = new ArrayList<>(List.of("-Xmx" + heap));
         String extra = options.getOrDefault("jvm", "").trim();
         if (!extra.isEmpty()) {
             args.addAll(List.of(extra.split("\\|")));

@@ -369,8 +369,8 @@ class ReplicasIT {
     }
 
     /**
-     * The packaged app makes its OpenAPI document on the first request, not at start (issue 18): four requests at once
-     * at each replica, the first either has had, all get the same whole document, in JSON and in YAML.
+     * The packaged app makes its OpenAPI document on the first request, not at start (issue 18): eight requests at
+     * once, four at each replica and the first each has had, all get the same whole document; YAML is served too.
      */
     @Test
     void apiDocumentIsMadeOnTheFirstRequestTheSameAtEveryReplica() throws Exception {

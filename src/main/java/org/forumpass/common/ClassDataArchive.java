@@ -27,8 +27,13 @@ public class ClassDataArchive {
 
     /** First among the stop's observers: what the stop loads after it is not needed at start, and may stay out. */
     void onStop(@Observes @Priority(1) ShutdownEvent e) {
+        linkIfWriting(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** Links every loaded class (see {@link #linkLoaded}) if this JVM writes an archive as it exits; else nothing. */
+    static void linkIfWriting(ClassLoader loader) {
         if (writing()) {
-            linkLoaded(Thread.currentThread().getContextClassLoader());
+            linkLoaded(loader);
         }
     }
 

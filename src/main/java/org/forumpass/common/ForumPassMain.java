@@ -55,9 +55,7 @@ public final class ForumPassMain {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Not the packaged app: no io.quarkus.runner.ApplicationImpl", e);
         }
-        if (ClassDataArchive.writing()) {
-            ClassDataArchive.linkLoaded(ForumPassMain.class.getClassLoader());
-        }
+        ClassDataArchive.linkIfWriting(ForumPassMain.class.getClassLoader());
         System.exit(0);
     }
 
